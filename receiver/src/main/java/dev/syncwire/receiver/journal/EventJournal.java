@@ -1,0 +1,453 @@
+package dev.syncwire.receiver.journal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An append-only JSON Lines file of recorded events: one JSON object per line, UTF-8, each line
+ * ended by {@code '\n'}. The journal does not know the event model; callers hand it lines they
+ * already serialized.
+ *
+ * <p>{@link #append} returns at once; one writer thread collects every line queued meanwhile and
+ * writes them with one {@code write} (group commit), then {@code force}s the file if
+ * {@code fsync} is on, then completes their futures. A future that completes normally means the
+ * line is in the file (and on disk with {@code fsync}); an exceptional one means it is not, so
+ * the event must not be acknowledged. Dependent stages attached without an executor run on the
+ * writer thread: keep them short (completing a Jetty {@code Callback} is fine).
+ *
+ * <p>{@link #open} reads the file back first. Lines that are not a JSON object are skipped with a
+ * warning naming the line number, never fatal; an unfinished last line left by a crash is cut
+ * off so the next event starts on its own line.
+ *
+ * <pre>{@code
+ * try (EventJournal journal = EventJournal.open(Path.of("data/events.jsonl"), false)) {
+ *   journal.readBack().forEach(store::add);          // events recorded before a restart
+ *   journal.append("{\"type\":\"map_item_added\"}")
+ *       .whenComplete((ok, error) -> {
+ *         if (error == null) callback.succeeded();   // answer 200 only once it is written
+ *         else callback.failed(error);               // answer 503: the event was not recorded
+ *       });
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. One journal per file: a second open of the same file, from this or another
+ * process, is refused.
+ */
+public final class EventJournal implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EventJournal.class);
+  /** The most bytes one write carries; a larger backlog goes out in several batches. */
+  static final int MAX_BATCH_BYTES = 1 << 20;
+
+  private final Path file;
+  private final boolean fsync;
+  private final FileChannel channel;
+  private final ReadBack readBack;
+  private final Thread writer;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition wake = lock.newCondition();
+  // guarded by lock; held only to add, swap or flag, never across I/O
+  private ArrayList<Pending> queue = new ArrayList<>();
+  private boolean closed;
+  private IOException stopped;
+
+  // writer thread only
+  private long size;
+  private ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
+
+  private volatile Stats stats = new Stats(0, 0, 0);
+  /** Runs on the writer thread just before each batch is written; tests pause or fail it here. */
+  volatile WriteHook beforeWrite = () -> {};
+
+  /** Counters since open; {@code linesWritten / batchesWritten} is the group-commit ratio. */
+  public record Stats(long linesWritten, long batchesWritten, long bytesWritten) {
+    /** Lines per write on average, or 0 before the first batch. */
+    public double linesPerBatch() {
+      return batchesWritten == 0 ? 0 : (double) linesWritten / batchesWritten;
+    }
+  }
+
+  interface WriteHook {
+    void run() throws IOException;
+  }
+
+  private record Pending(byte[] bytes, CompletableFuture<Void> written) {}
+
+  private EventJournal(Path file, boolean fsync, FileChannel channel, ReadBack readBack, long size) {
+    this.file = file;
+    this.fsync = fsync;
+    this.channel = channel;
+    this.readBack = readBack;
+    this.size = size;
+    this.writer = new Thread(this::run, "syncwire-journal " + file.getFileName());
+    // daemon: a forgotten journal must not keep the JVM alive; unwritten lines were never acknowledged
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  /**
+   * Opens {@code file} for appending, creating it and its parent directories if missing, and
+   * reads back what it holds (see {@link #readBack()}).
+   *
+   * @param fsync force the file to disk after every batch, so a completed append survives a power
+   *     loss, not just a crash of this process
+   * @throws IOException if the file cannot be created, read or locked; the message says why
+   */
+  public static EventJournal open(Path file, boolean fsync) throws IOException {
+    Path path = file.toAbsolutePath();
+    if (path.getParent() != null) {
+      Files.createDirectories(path.getParent());
+    }
+    if (Files.isDirectory(path)) {
+      throw new IOException(
+          "Journal path " + path + " is a directory; pass a file inside it, such as "
+              + path.resolve("events.jsonl"));
+    }
+    FileChannel channel =
+        FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    try {
+      lockOrExplain(path, channel);
+      ReadBack readBack = ReadBack.scan(path, channel);
+      long size = readBack.keepBytes();
+      if (size < channel.size()) {
+        channel.truncate(size);
+      }
+      if (readBack.terminateLastLine()) {
+        size += channel.write(ByteBuffer.wrap(new byte[] {'\n'}), size);
+      }
+      if (fsync) {
+        channel.force(true);
+      }
+      readBack.warnings().forEach(LOG::warn);
+      return new EventJournal(path, fsync, channel, readBack, size);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(channel, e);
+      throw e;
+    }
+  }
+
+  private static void lockOrExplain(Path path, FileChannel channel) throws IOException {
+    FileLock held;
+    try {
+      held = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      held = null;
+    }
+    if (held == null) {
+      // two writers would interleave their lines and each truncate the other's "torn" tail
+      throw new IOException(
+          "Journal " + path + " is already open by another EventJournal (in this or another"
+              + " process); close that one first or give this receiver its own journal file");
+    }
+  }
+
+  /**
+   * The complete lines the file held when it was opened, in order, without their {@code '\n'};
+   * lines appended since are not included. The list is held for the journal's lifetime.
+   */
+  public List<String> readBack() {
+    return readBack.lines();
+  }
+
+  /**
+   * One sentence per line {@link #open} skipped or repaired, naming the file and line number;
+   * empty for a clean file. Each was also logged at WARN.
+   */
+  public List<String> readBackWarnings() {
+    return readBack.warnings();
+  }
+
+  /**
+   * Queues {@code line} and returns a future that completes once the line is written (and forced
+   * to disk with {@code fsync}), or completes exceptionally with an {@link IOException} naming the
+   * file and the cause if it could not be written. Never blocks on I/O.
+   *
+   * @param line one JSON object, without a line break
+   * @throws IllegalArgumentException if the line is blank, is not a single {@code {...}} object or
+   *     contains {@code '\n'} or {@code '\r'}
+   * @throws IllegalStateException if the journal is closed
+   */
+  public CompletableFuture<Void> append(String line) {
+    byte[] bytes = encode(line);
+    CompletableFuture<Void> written = new CompletableFuture<>();
+    lock.lock();
+    try {
+      if (closed) {
+        throw new IllegalStateException(
+            "Journal " + file + " is closed; this event was not recorded. Open it again with"
+                + " EventJournal.open to append.");
+      }
+      if (stopped != null) {
+        written.completeExceptionally(stopped);
+        return written;
+      }
+      queue.add(new Pending(bytes, written));
+      if (queue.size() == 1) {
+        wake.signal(); // the writer only sleeps on an empty queue
+      }
+    } finally {
+      lock.unlock();
+    }
+    return written;
+  }
+
+  /** The journal file, as an absolute path. */
+  public Path file() {
+    return file;
+  }
+
+  /** Whether each batch is forced to disk before its futures complete. */
+  public boolean fsync() {
+    return fsync;
+  }
+
+  /** Lines, batches and bytes written since open (not counting what was read back). */
+  public Stats stats() {
+    return stats;
+  }
+
+  /**
+   * Writes every line already queued, completes all their futures, stops the writer thread and
+   * closes the file. Later appends throw {@link IllegalStateException}. Calling it again does
+   * nothing.
+   */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      wake.signal();
+    } finally {
+      lock.unlock();
+    }
+    if (Thread.currentThread() == writer) {
+      return; // called from a future's callback: the writer drains and closes after this batch
+    }
+    boolean interrupted = false;
+    while (writer.isAlive()) {
+      try {
+        writer.join();
+      } catch (InterruptedException e) {
+        interrupted = true; // finish closing: pending appends must still complete
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    Stats s = stats;
+    return "EventJournal[" + file + ", " + s.linesWritten() + " lines in " + s.batchesWritten() + " batches]";
+  }
+
+  private byte[] encode(String line) {
+    Objects.requireNonNull(line, "line");
+    int nl = line.indexOf('\n');
+    int cr = line.indexOf('\r');
+    if (nl >= 0 || cr >= 0) {
+      throw new IllegalArgumentException(
+          "A journal line must be one line of JSON but this one has a line break at index "
+              + (nl >= 0 ? nl : cr) + "; serialize without pretty-printing (Jackson escapes"
+              + " newlines inside strings).");
+    }
+    int first = 0;
+    while (first < line.length() && Character.isWhitespace(line.charAt(first))) {
+      first++;
+    }
+    int last = line.length() - 1;
+    while (last >= first && Character.isWhitespace(line.charAt(last))) {
+      last--;
+    }
+    if (first > last || line.charAt(first) != '{' || line.charAt(last) != '}') {
+      // read back would skip it, silently losing an acknowledged event
+      throw new IllegalArgumentException(
+          "A journal line must be one JSON object {...} but got "
+              + (first > last ? "a blank line" : "\"" + abbreviate(line) + "\"")
+              + "; serialize the event with Jackson's writeValueAsString.");
+    }
+    return line.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
+  }
+
+  private void run() {
+    ArrayList<Pending> spare = new ArrayList<>();
+    try {
+      while (true) {
+        ArrayList<Pending> batch;
+        lock.lock();
+        try {
+          while (queue.isEmpty() && !closed) {
+            wake.awaitUninterruptibly();
+          }
+          if (queue.isEmpty()) {
+            return; // closed and drained
+          }
+          batch = queue;
+          queue = spare;
+        } finally {
+          lock.unlock();
+        }
+        writeAll(batch);
+        batch.clear();
+        spare = batch;
+      }
+    } finally {
+      closeQuietly(channel, null);
+    }
+  }
+
+  /** Writes {@code batch} in as few writes as {@link #MAX_BATCH_BYTES} allows. */
+  private void writeAll(List<Pending> batch) {
+    int i = 0;
+    while (i < batch.size()) {
+      int from = i;
+      long bytes = 0;
+      while (i < batch.size() && (i == from || bytes + batch.get(i).bytes().length + 1 <= MAX_BATCH_BYTES)) {
+        bytes += batch.get(i).bytes().length + 1;
+        i++;
+      }
+      List<Pending> chunk = batch.subList(from, i);
+      try {
+        writeBatch(chunk, (int) Math.min(bytes, Integer.MAX_VALUE));
+      } catch (Throwable t) {
+        // the writer must outlive anything, or every later future would hang
+        stop(new IOException("Journal " + file + " stopped after an unexpected error: " + describe(t), t));
+        fail(chunk, stopped());
+      }
+    }
+  }
+
+  private void writeBatch(List<Pending> chunk, int bytes) throws IOException {
+    IOException alreadyStopped = stopped();
+    if (alreadyStopped != null) {
+      fail(chunk, alreadyStopped);
+      return;
+    }
+    ByteBuffer buf = bufferFor(bytes);
+    for (Pending p : chunk) {
+      buf.put(p.bytes()).put((byte) '\n');
+    }
+    buf.flip();
+    long position = size;
+    boolean forcing = false;
+    try {
+      beforeWrite.run();
+      while (buf.hasRemaining()) {
+        position += channel.write(buf, position);
+      }
+      if (fsync) {
+        forcing = true;
+        channel.force(false);
+      }
+    } catch (IOException e) {
+      IOException failure =
+          new IOException(
+              "Could not write " + chunk.size() + (chunk.size() == 1 ? " event" : " events")
+                  + " to journal " + file + ": " + describe(e) + "; "
+                  + (chunk.size() == 1 ? "it was" : "they were")
+                  + " not recorded. Check free space and permissions on " + file.getParent() + ".",
+              e);
+      // after a failed fsync the page cache can't be trusted; otherwise undo the partial write
+      if (forcing || !rollBackTo(size, e)) {
+        stop(new IOException("Journal " + file + " stopped after a write error, so no later event"
+            + " was recorded: " + describe(e) + ". Fix the cause, then reopen the journal.", e));
+      } else {
+        LOG.warn("{} The journal undid the partial write and keeps accepting events.", failure.getMessage());
+      }
+      fail(chunk, failure);
+      return;
+    }
+    size = position;
+    Stats s = stats;
+    stats = new Stats(s.linesWritten() + chunk.size(), s.batchesWritten() + 1, s.bytesWritten() + bytes);
+    for (Pending p : chunk) {
+      p.written().complete(null);
+    }
+  }
+
+  private boolean rollBackTo(long length, IOException cause) {
+    try {
+      channel.truncate(length);
+      return true;
+    } catch (IOException e) {
+      cause.addSuppressed(e);
+      return false;
+    }
+  }
+
+  private ByteBuffer bufferFor(int bytes) {
+    if (buffer.capacity() < bytes) {
+      buffer = ByteBuffer.allocateDirect(Math.max(bytes, Math.min(buffer.capacity() * 2, MAX_BATCH_BYTES)));
+    }
+    return buffer.clear();
+  }
+
+  private void stop(IOException reason) {
+    lock.lock();
+    try {
+      if (stopped == null) {
+        stopped = reason;
+        LOG.error(reason.getMessage(), reason.getCause());
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private IOException stopped() {
+    lock.lock();
+    try {
+      return stopped;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static void fail(List<Pending> chunk, IOException error) {
+    for (Pending p : chunk) {
+      p.written().completeExceptionally(error);
+    }
+  }
+
+  private static String describe(Throwable t) {
+    String type = t.getClass().getSimpleName();
+    return t.getMessage() == null ? type : t.getMessage() + " (" + type + ")";
+  }
+
+  private static void closeQuietly(FileChannel channel, Exception primary) {
+    try {
+      channel.close(); // also releases the file lock
+    } catch (IOException e) {
+      if (primary != null) {
+        primary.addSuppressed(e);
+      } else {
+        LOG.warn("Could not close journal file cleanly: {}", describe(e));
+      }
+    }
+  }
+
+  /** The channel, so tests can break it under the writer. */
+  FileChannel channel() {
+    return channel;
+  }
+}

@@ -1,0 +1,184 @@
+package dev.syncwire.receiver.journal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * What a journal file holds when it is opened: its complete JSON-object lines, a warning per
+ * line it skipped, and how many leading bytes to keep so the next append starts on a fresh line.
+ *
+ * @param lines the complete lines, in file order, without their '\n'
+ * @param warnings one readable sentence per skipped or repaired line, naming its line number
+ * @param keepBytes the file length to truncate to (drops an unfinished last line)
+ * @param terminateLastLine the last line is a whole JSON object missing its '\n': append one
+ */
+record ReadBack(List<String> lines, List<String> warnings, long keepBytes, boolean terminateLastLine) {
+  private static final JsonFactory JSON = new JsonFactory();
+  private static final int CHUNK = 64 * 1024;
+  private static final int PREVIEW_CHARS = 60;
+
+  /** Reads {@code channel} from byte 0 to its end with positional reads (its position is untouched). */
+  static ReadBack scan(Path file, FileChannel channel) throws IOException {
+    Scanner s = new Scanner(file);
+    ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
+    long position = 0;
+    int n;
+    while ((n = channel.read(chunk.clear(), position)) > 0) {
+      byte[] bytes = chunk.array();
+      int start = 0;
+      for (int i = 0; i < n; i++) {
+        if (bytes[i] == '\n') {
+          s.line.append(bytes, start, i - start);
+          s.completeLine(position + i + 1);
+          start = i + 1;
+        }
+      }
+      s.line.append(bytes, start, n - start);
+      position += n;
+    }
+    return s.finish(position);
+  }
+
+  /** Accumulates lines across chunks; one per scan. */
+  private static final class Scanner {
+    private final Path file;
+    private final List<String> lines = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final Bytes line = new Bytes();
+    private final CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    private int lineNumber;
+    private long lineStart;
+
+    Scanner(Path file) {
+      this.file = file;
+    }
+
+    void completeLine(long nextLineStart) {
+      lineNumber++;
+      int len = line.len;
+      if (len > 0 && line.buf[len - 1] == '\r') {
+        len--; // a hand-edited file with CRLF endings still reads back
+      }
+      if (!isBlank(line.buf, len)) {
+        String problem = problemWith(line.buf, len);
+        if (problem == null) {
+          lines.add(decoded(len));
+        } else {
+          warnings.add(
+              String.format(
+                  "%s line %d: skipped, %s; it starts with %s. Fix or delete that line; the lines"
+                      + " around it were read.",
+                  file, lineNumber, problem, preview(len)));
+        }
+      }
+      line.len = 0;
+      lineStart = nextLineStart;
+    }
+
+    ReadBack finish(long fileLength) {
+      if (line.len == 0) {
+        return new ReadBack(Collections.unmodifiableList(lines), List.copyOf(warnings), fileLength, false);
+      }
+      lineNumber++;
+      int len = line.len;
+      if (isBlank(line.buf, len)) {
+        return new ReadBack(Collections.unmodifiableList(lines), List.copyOf(warnings), lineStart, false);
+      }
+      String problem = problemWith(line.buf, len);
+      if (problem == null) {
+        // The whole object made it, only the '\n' is missing (or the file was edited by hand).
+        lines.add(decoded(len));
+        warnings.add(
+            String.format(
+                "%s line %d: the last line had no trailing newline; kept it and added one.",
+                file, lineNumber));
+        return new ReadBack(Collections.unmodifiableList(lines), List.copyOf(warnings), fileLength, true);
+      }
+      warnings.add(
+          String.format(
+              "%s line %d: removed an unfinished last line of %d bytes left by a crash during a"
+                  + " write (%s); it starts with %s. The lines before it were read and new events"
+                  + " start on a fresh line.",
+              file, lineNumber, len, problem, preview(len)));
+      return new ReadBack(Collections.unmodifiableList(lines), List.copyOf(warnings), lineStart, false);
+    }
+
+    private String decoded(int len) {
+      return new String(line.buf, 0, len, StandardCharsets.UTF_8);
+    }
+
+    /** Null if the bytes are UTF-8 holding exactly one JSON object, else why not. */
+    private String problemWith(byte[] buf, int len) {
+      try {
+        utf8.reset().decode(ByteBuffer.wrap(buf, 0, len));
+      } catch (CharacterCodingException e) {
+        return "not valid UTF-8";
+      }
+      try (JsonParser p = JSON.createParser(buf, 0, len)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          return "not a JSON object";
+        }
+        p.skipChildren();
+        if (p.nextToken() != null) {
+          return "more than one JSON value on the line";
+        }
+        return null;
+      } catch (JsonProcessingException e) {
+        return "not a JSON object: " + e.getOriginalMessage().lines().findFirst().orElse("");
+      } catch (IOException e) {
+        return "not a JSON object: " + e.getMessage();
+      }
+    }
+
+    private String preview(int len) {
+      // new String replaces malformed bytes, so even a non-UTF-8 line gets a readable preview
+      String text = new String(line.buf, 0, Math.min(len, PREVIEW_CHARS * 4), StandardCharsets.UTF_8);
+      if (text.codePointCount(0, text.length()) > PREVIEW_CHARS) {
+        text = text.substring(0, text.offsetByCodePoints(0, PREVIEW_CHARS)) + "...";
+      }
+      return '"' + text + '"';
+    }
+  }
+
+  private static boolean isBlank(byte[] buf, int len) {
+    for (int i = 0; i < len; i++) {
+      byte b = buf[i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A growable byte array; one line at a time. */
+  private static final class Bytes {
+    byte[] buf = new byte[256];
+    int len;
+
+    void append(byte[] src, int off, int n) {
+      if (len + n > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
+      }
+      System.arraycopy(src, off, buf, len, n);
+      len += n;
+    }
+  }
+}
