@@ -1,0 +1,168 @@
+package dev.syncwire.receiver;
+
+import dev.syncwire.fixtures.SyncEvent;
+import dev.syncwire.fixtures.SyncEventJson;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * {@code GET /api/events/stream}: Server-Sent Events, one {@code event: sync} per recorded event in
+ * the shape of {@link SyncEventJson}, filtered like the query API. {@code Last-Event-ID} or
+ * {@code ?since=<id>} replays what the viewer missed from memory first.
+ */
+final class EventStream implements AutoCloseable {
+  private static final int MAX_QUEUED = 10_000;
+
+  private final RecordedEvents store;
+  private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "syncwire-sse-heartbeat");
+    t.setDaemon(true);
+    return t;
+  });
+
+  EventStream(RecordedEvents store) {
+    this.store = store;
+    heartbeat.scheduleAtFixedRate(() -> clients.forEach(c -> c.send(": keep-alive\n\n")), 15, 15, TimeUnit.SECONDS);
+  }
+
+  void open(Request request, Response response, Callback callback, EventQuery query) {
+    String lastEventId = request.getHeaders().get("Last-Event-ID");
+    if (lastEventId != null && query.afterId() == null) {
+      query = query.afterId(EventsApi.nonNegative("Last-Event-ID", lastEventId.trim()));
+    }
+    response.setStatus(200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    Client client = new Client(response, callback, query);
+    clients.add(client);
+    client.subscription = store.subscribe(client::offer);
+    client.send("retry: 1000\n\n");
+    if (query.afterId() != null || query.since() != null) {
+      List<SyncEvent> missed = store.query(query.limit(store.cap()));
+      for (int i = missed.size() - 1; i >= 0; i--) {
+        client.offer(missed.get(i));
+      }
+    }
+    Request.addCompletionListener(request, failure -> client.end());
+  }
+
+  int clients() {
+    return clients.size();
+  }
+
+  @Override
+  public void close() {
+    heartbeat.shutdownNow();
+    clients.forEach(Client::finish);
+  }
+
+  /** One viewer: writes one frame at a time (Jetty allows one pending write), queueing the rest. */
+  private final class Client {
+    private final Response response;
+    private final Callback callback;
+    private final EventQuery filter;
+    private final Queue<String> queue = new ArrayDeque<>();
+    private boolean writing;
+    private boolean ended;
+    private volatile AutoCloseable subscription;
+
+    Client(Response response, Callback callback, EventQuery query) {
+      this.response = response;
+      this.callback = callback;
+      this.filter = query;
+    }
+
+    void offer(SyncEvent event) {
+      if (filter.matches(event)) {
+        send("id: " + event.id() + "\nevent: sync\ndata: " + SyncEventJson.write(event) + "\n\n");
+      }
+    }
+
+    void send(String frame) {
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        if (queue.size() >= MAX_QUEUED) {
+          // A viewer that stops reading must not hold memory forever: drop it, it reconnects with Last-Event-ID.
+          ended = true;
+          queue.clear();
+        } else {
+          queue.add(frame);
+        }
+        if (writing || ended) {
+          if (ended) {
+            cleanup();
+            callback.succeeded();
+          }
+          return;
+        }
+        writing = true;
+      }
+      drain();
+    }
+
+    private void drain() {
+      String next;
+      synchronized (this) {
+        next = queue.poll();
+        if (next == null || ended) {
+          writing = false;
+          return;
+        }
+      }
+      response.write(false, ByteBuffer.wrap(next.getBytes(StandardCharsets.UTF_8)), new Callback() {
+        @Override
+        public void succeeded() {
+          drain();
+        }
+
+        @Override
+        public void failed(Throwable x) {
+          end();
+        }
+      });
+    }
+
+    void end() {
+      synchronized (this) {
+        if (ended) {
+          return;
+        }
+        ended = true;
+        queue.clear();
+      }
+      cleanup();
+    }
+
+    void finish() {
+      end();
+      callback.succeeded();
+    }
+
+    private void cleanup() {
+      clients.remove(this);
+      AutoCloseable s = subscription;
+      if (s != null) {
+        try {
+          s.close();
+        } catch (Exception ignored) {
+          // removing a listener cannot fail
+        }
+      }
+    }
+  }
+}

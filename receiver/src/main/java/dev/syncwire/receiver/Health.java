@@ -1,0 +1,58 @@
+package dev.syncwire.receiver;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.syncwire.receiver.journal.EventJournal;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** {@code GET /health}: what a person needs to know the receiver is healthy and what it holds. */
+final class Health {
+  private final ReceiverConfig config;
+  private final RecordedEvents store;
+  private final EventRecorder recorder;
+  private final EventStream stream;
+  private final Instant started;
+  private final Clock clock;
+
+  Health(ReceiverConfig config, RecordedEvents store, EventRecorder recorder, EventStream stream) {
+    this.config = config;
+    this.store = store;
+    this.recorder = recorder;
+    this.stream = stream;
+    this.clock = config.clock();
+    this.started = clock.instant();
+  }
+
+  void write(JsonGenerator g) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("status", "ok");
+    g.writeNumberField("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
+    g.writeNumberField("held", store.size());
+    g.writeNumberField("cap", store.cap());
+    g.writeNumberField("dropped", store.dropped());
+    g.writeNumberField("accepted", recorder.accepted());
+    g.writeNumberField("rejected", recorder.rejected());
+    g.writeNumberField("duplicates", recorder.duplicates());
+    g.writeNumberField("streamViewers", stream.clients());
+    g.writeObjectFieldStart("signature");
+    g.writeStringField("mode", config.signatureMode().wireName());
+    g.writeNumberField("authTokens", config.authTokens().size());
+    g.writeStringField("publicUrl", config.publicUrl() == null ? null : config.publicUrl().toString());
+    g.writeEndObject();
+    EventJournal journal = recorder.journal();
+    if (journal == null) {
+      g.writeNullField("journal");
+    } else {
+      EventJournal.Stats stats = journal.stats();
+      g.writeObjectFieldStart("journal");
+      g.writeStringField("file", journal.file().toString());
+      g.writeBooleanField("fsync", journal.fsync());
+      g.writeNumberField("linesWritten", stats.linesWritten());
+      g.writeNumberField("batchesWritten", stats.batchesWritten());
+      g.writeEndObject();
+    }
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,194 @@
+package dev.syncwire.receiver;
+
+import dev.syncwire.receiver.signature.SignatureMode;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How a {@link SyncReceiver} listens, checks and records. Immutable; build with {@link #builder()}.
+ * Defaults: 127.0.0.1, a free port, {@code /webhooks}, no journal, 100,000 events in memory, and
+ * signatures {@code enforce}d when an auth token is given, {@code unchecked} otherwise.
+ *
+ * <pre>{@code
+ * ReceiverConfig config = ReceiverConfig.builder().authToken("my-token").journal(Path.of("events.jsonl")).build();
+ * }</pre>
+ */
+public final class ReceiverConfig {
+  private final String host;
+  private final int port;
+  private final String webhookPath;
+  private final List<String> authTokens;
+  private final SignatureMode signatureMode;
+  private final URI publicUrl;
+  private final boolean trustForwardedHeaders;
+  private final Path journal;
+  private final boolean fsync;
+  private final int maxEvents;
+  private final int maxBodyBytes;
+  private final PrintStream console;
+  private final Clock clock;
+
+  private ReceiverConfig(Builder b) {
+    this.host = b.host;
+    this.port = b.port;
+    this.webhookPath = b.webhookPath;
+    this.authTokens = List.copyOf(b.authTokens);
+    this.signatureMode = b.signatureMode != null ? b.signatureMode
+        : authTokens.isEmpty() ? SignatureMode.OFF : SignatureMode.ENFORCE;
+    this.publicUrl = b.publicUrl;
+    this.trustForwardedHeaders = b.trustForwardedHeaders;
+    this.journal = b.journal;
+    this.fsync = b.fsync;
+    this.maxEvents = b.maxEvents;
+    this.maxBodyBytes = b.maxBodyBytes;
+    this.console = b.console;
+    this.clock = b.clock;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Everything at its default: loopback, a free port, no signature check, no journal. */
+  public static ReceiverConfig defaults() {
+    return builder().build();
+  }
+
+  public String host() { return host; }
+  public int port() { return port; }
+  public String webhookPath() { return webhookPath; }
+  public List<String> authTokens() { return authTokens; }
+  public SignatureMode signatureMode() { return signatureMode; }
+  public URI publicUrl() { return publicUrl; }
+  public boolean trustForwardedHeaders() { return trustForwardedHeaders; }
+  public Path journal() { return journal; }
+  public boolean fsync() { return fsync; }
+  public int maxEvents() { return maxEvents; }
+  public int maxBodyBytes() { return maxBodyBytes; }
+  /** Where one line per event is printed; null for none. */
+  public PrintStream console() { return console; }
+  public Clock clock() { return clock; }
+
+  /** Builds a {@link ReceiverConfig}. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int port;
+    private String webhookPath = "/webhooks";
+    private final List<String> authTokens = new ArrayList<>();
+    private SignatureMode signatureMode;
+    private URI publicUrl;
+    private boolean trustForwardedHeaders = true;
+    private Path journal;
+    private boolean fsync;
+    private int maxEvents = 100_000;
+    private int maxBodyBytes = 1 << 20;
+    private PrintStream console;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The interface to bind; 127.0.0.1 by default. Use 0.0.0.0 only when something else must reach you. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** 0 (the default) picks a free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0 to 65535; received " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    public Builder webhookPath(String path) {
+      if (path == null || !path.startsWith("/")) {
+        throw new IllegalArgumentException("the webhook path must start with '/'; received " + path);
+      }
+      this.webhookPath = path;
+      return this;
+    }
+
+    /** An auth token signatures are checked against; call again to accept several (token rotation). */
+    public Builder authToken(String token) {
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("an auth token must not be blank");
+      }
+      authTokens.add(token);
+      return this;
+    }
+
+    public Builder authTokens(List<String> tokens) {
+      tokens.forEach(this::authToken);
+      return this;
+    }
+
+    public Builder signatureMode(SignatureMode mode) {
+      this.signatureMode = mode;
+      return this;
+    }
+
+    /** The URL Twilio calls when you sit behind a tunnel or proxy, e.g. {@code https://abc.ngrok.app}. */
+    public Builder publicUrl(URI url) {
+      this.publicUrl = url;
+      return this;
+    }
+
+    /** Whether {@code X-Forwarded-Proto}/{@code X-Forwarded-Host} name the URL Twilio signed (default true). */
+    public Builder trustForwardedHeaders(boolean trust) {
+      this.trustForwardedHeaders = trust;
+      return this;
+    }
+
+    /** An append-only JSON Lines file; events are acknowledged only once written to it, and read back on start. */
+    public Builder journal(Path journal) {
+      this.journal = journal;
+      return this;
+    }
+
+    /** Force each journal batch to disk before acknowledging (power-loss durability, slower). */
+    public Builder fsync(boolean fsync) {
+      this.fsync = fsync;
+      return this;
+    }
+
+    /** How many events to keep in memory (default 100,000); the oldest are dropped and counted. */
+    public Builder maxEvents(int maxEvents) {
+      if (maxEvents < 1) {
+        throw new IllegalArgumentException("max events must be 1 or more; received " + maxEvents);
+      }
+      this.maxEvents = maxEvents;
+      return this;
+    }
+
+    /** The largest webhook body accepted (default 1 MiB); larger ones get 413. */
+    public Builder maxBodyBytes(int maxBodyBytes) {
+      this.maxBodyBytes = maxBodyBytes;
+      return this;
+    }
+
+    public Builder console(PrintStream console) {
+      this.console = console;
+      return this;
+    }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public ReceiverConfig build() {
+      if (signatureMode == SignatureMode.ENFORCE && authTokens.isEmpty()) {
+        throw new IllegalArgumentException(
+            "signature mode enforce needs at least one auth token: pass --auth-token, or choose --signature off");
+      }
+      return new ReceiverConfig(this);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.syncwire.receiver;
+
+import dev.syncwire.fixtures.SyncEventJson;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every method, path and handler of the receiver, in one place:
+ * <pre>
+ * POST   /webhooks              a Sync webhook (form or JSON)
+ * GET    /api/events            recorded events, newest first (type, object, key, index, status, since, limit)
+ * GET    /api/events/stream     the same, live, as Server-Sent Events
+ * GET    /api/events/{id}       one event
+ * DELETE /api/events            forget the events held in memory
+ * GET    /health                counters
+ * </pre>
+ */
+final class Routes extends Handler.Abstract {
+  private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+
+  private final String webhookPath;
+  private final WebhookEndpoint webhooks;
+  private final RecordedEvents store;
+  private final EventStream stream;
+  private final Health health;
+
+  Routes(String webhookPath, WebhookEndpoint webhooks, RecordedEvents store, EventStream stream, Health health) {
+    this.webhookPath = webhookPath;
+    this.webhooks = webhooks;
+    this.store = store;
+    this.stream = stream;
+    this.health = health;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) {
+    String path = Request.getPathInContext(request);
+    String method = request.getMethod();
+    try {
+      if (path.equals(webhookPath)) {
+        requireMethod(method, HttpMethod.POST, path);
+        webhooks.handle(request, response, callback);
+      } else if (path.equals("/api/events")) {
+        if (HttpMethod.DELETE.is(method)) {
+          int cleared = store.size();
+          store.clear();
+          JsonReplies.send(response, 200, g -> {
+            g.writeStartObject();
+            g.writeNumberField("cleared", cleared);
+            g.writeEndObject();
+          }, callback);
+        } else {
+          requireMethod(method, HttpMethod.GET, path);
+          EventQuery query = EventsApi.parseQuery(request, store.cap());
+          JsonReplies.send(response, 200, EventsApi.page(store.query(query), store), callback);
+        }
+      } else if (path.equals("/api/events/stream")) {
+        requireMethod(method, HttpMethod.GET, path);
+        stream.open(request, response, callback, EventsApi.parseQuery(request, store.cap()));
+      } else if (path.startsWith("/api/events/")) {
+        requireMethod(method, HttpMethod.GET, path);
+        String idText = path.substring("/api/events/".length());
+        long id = EventsApi.nonNegative("id", idText);
+        var event = store.get(id).orElseThrow(() -> WebhookRejection.of(404, "not_found", "id", "exists", idText,
+            "no event #" + idText + " is held in memory (" + store.size() + " held; the oldest may have been dropped, "
+                + "see /health)"));
+        JsonReplies.send(response, 200, g -> SyncEventJson.write(event, g), callback);
+      } else if (path.equals("/health")) {
+        requireMethod(method, HttpMethod.GET, path);
+        JsonReplies.send(response, 200, health::write, callback);
+      } else {
+        throw WebhookRejection.of(404, "not_found", "path", "route", path,
+            "nothing at " + path + "; Sync webhooks go to POST " + webhookPath
+                + ", recorded events are at GET /api/events");
+      }
+    } catch (WebhookRejection rejection) {
+      JsonReplies.reject(response, rejection, null, callback);
+    } catch (RuntimeException e) {
+      // Logged once; no stack trace on the wire.
+      LOG.error("{} {} failed", method, path, e);
+      JsonReplies.reject(response, WebhookRejection.of(500, "internal_error", "request", "handled", null,
+          "the receiver failed on this request (" + e.getClass().getSimpleName() + "); see its log"), null, callback);
+    }
+    return true;
+  }
+
+  private static void requireMethod(String method, HttpMethod allowed, String path) {
+    if (!allowed.is(method)) {
+      throw WebhookRejection.of(405, "method_not_allowed", "method", "allowed_method", method,
+          path + " takes " + allowed.asString() + "; received " + method);
+    }
+  }
+}

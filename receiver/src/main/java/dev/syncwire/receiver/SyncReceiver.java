@@ -1,0 +1,133 @@
+package dev.syncwire.receiver;
+
+import dev.syncwire.receiver.journal.EventJournal;
+import dev.syncwire.receiver.signature.SignatureValidator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * A Jetty 12 server that takes Twilio Sync webhooks, checks {@code X-Twilio-Signature} and every
+ * parameter, and records each event (memory, and a journal when configured) before answering.
+ * Loopback and a free port by default; no restart after {@link #close()}.
+ *
+ * <pre>{@code
+ * try (SyncReceiver receiver = SyncReceiver.start(ReceiverConfig.builder().authToken("token").build())) {
+ *   // point a Sync service's webhook_url at receiver.webhookUrl()
+ *   receiver.events().query(EventQuery.all().type("map_item_removed"));
+ * }
+ * }</pre>
+ */
+public final class SyncReceiver implements AutoCloseable {
+  private final ReceiverConfig config;
+  private final Server server;
+  private final ServerConnector connector;
+  private final RecordedEvents store;
+  private final EventRecorder recorder;
+  private final EventStream stream;
+  private final RedeliveryIndex redeliveries;
+
+  private SyncReceiver(ReceiverConfig config) throws IOException {
+    this.config = config;
+    this.store = new RecordedEvents(config.maxEvents());
+    EventJournal journal = config.journal() == null ? null : EventJournal.open(config.journal(), config.fsync());
+    this.recorder = new EventRecorder(store, journal);
+    this.redeliveries = new RedeliveryIndex(config.maxEvents());
+    recorder.restore().stream()
+        .filter(e -> e.status() == dev.syncwire.fixtures.EventStatus.ACCEPTED)
+        .forEach(e -> redeliveries.claim(RedeliveryIndex.keys(e.request()), e.id()));
+    if (config.console() != null) {
+      store.subscribe(new ConsoleLog(config.console()));
+    }
+    SignatureValidator signatures = SignatureValidator.of(config.signatureMode(), config.authTokens())
+        .trustingForwardedHeaders(config.trustForwardedHeaders());
+    if (config.publicUrl() != null) {
+      signatures = signatures.withPublicUrl(config.publicUrl().toString());
+    }
+    this.stream = new EventStream(store);
+    WebhookEndpoint webhooks = new WebhookEndpoint(signatures, recorder, redeliveries, config.clock(),
+        config.maxBodyBytes());
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName("syncwire-receiver");
+    threads.setDaemon(true);
+    this.server = new Server(threads);
+    this.connector = new ServerConnector(server);
+    connector.setHost(config.host());
+    connector.setPort(config.port());
+    server.addConnector(connector);
+    server.setHandler(new Routes(config.webhookPath(), webhooks, store,  stream,
+        new Health(config, store, recorder, stream)));
+    server.setStopTimeout(2_000);
+  }
+
+  /** Starts a receiver; port 0 picks a free one. */
+  public static SyncReceiver start(ReceiverConfig config) {
+    SyncReceiver receiver;
+    try {
+      receiver = new SyncReceiver(config);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not open the journal " + config.journal() + ": " + e.getMessage(), e);
+    }
+    try {
+      receiver.server.start();
+    } catch (Exception e) {
+      receiver.close();
+      throw new IllegalStateException("could not listen on " + config.host() + ":" + config.port() + " ("
+          + e.getMessage() + "); is another process on that port? Use --port 0 for a free one", e);
+    }
+    return receiver;
+  }
+
+  /** Starts a receiver with every default: loopback, a free port, signatures unchecked. */
+  public static SyncReceiver start() {
+    return start(ReceiverConfig.defaults());
+  }
+
+  public int port() {
+    return connector.getLocalPort();
+  }
+
+  /** {@code http://127.0.0.1:PORT}. */
+  public URI baseUrl() {
+    String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
+    if (host.equals("0.0.0.0")) {
+      host = "127.0.0.1";
+    }
+    return URI.create("http://" + host + ":" + port());
+  }
+
+  /** Where Sync should POST: {@code http://127.0.0.1:PORT/webhooks}. */
+  public URI webhookUrl() {
+    return baseUrl().resolve(config.webhookPath());
+  }
+
+  /** The events held in memory, to query or subscribe to. */
+  public RecordedEvents events() {
+    return store;
+  }
+
+  public ReceiverConfig config() {
+    return config;
+  }
+
+  /** Stops listening, then flushes and closes the journal; every socket and thread is freed even if one step fails. */
+  @Override
+  public void close() {
+    try {
+      server.stop();
+    } catch (Exception ignored) {
+      // carry on freeing the rest
+    } finally {
+      stream.close();
+      recorder.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SyncReceiver " + webhookUrl();
+  }
+}

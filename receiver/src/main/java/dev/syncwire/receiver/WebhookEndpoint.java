@@ -1,0 +1,176 @@
+package dev.syncwire.receiver;
+
+import dev.syncwire.fixtures.EventStatus;
+import dev.syncwire.fixtures.FormParams;
+import dev.syncwire.fixtures.RawRequest;
+import dev.syncwire.fixtures.SignatureVerdict;
+import dev.syncwire.fixtures.SyncEvent;
+import dev.syncwire.fixtures.SyncWebhook;
+import dev.syncwire.fixtures.TwilioSignature;
+import dev.syncwire.fixtures.Violation;
+import dev.syncwire.receiver.signature.SignatureCheck;
+import dev.syncwire.receiver.signature.SignatureMode;
+import dev.syncwire.receiver.signature.SignatureValidator;
+import dev.syncwire.receiver.signature.SignedRequest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code POST /webhooks}: one event straight through. Body -> parameters -> signature -> contract
+ * rules -> SyncEvent -> journal + memory -> answer. Every request is recorded, rejected ones too;
+ * the answer is sent only once the record is durable.
+ */
+final class WebhookEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);
+
+  private final SignatureValidator signatures;
+  private final EventRecorder recorder;
+  private final RedeliveryIndex redeliveries;
+  private final Clock clock;
+  private final int maxBodyBytes;
+
+  WebhookEndpoint(SignatureValidator signatures, EventRecorder recorder, RedeliveryIndex redeliveries, Clock clock,
+      int maxBodyBytes) {
+    this.signatures = signatures;
+    this.recorder = recorder;
+    this.redeliveries = redeliveries;
+    this.clock = clock;
+    this.maxBodyBytes = maxBodyBytes;
+  }
+
+  void handle(Request request, Response response, Callback callback) {
+    long length = request.getLength();
+    if (length > maxBodyBytes) {
+      JsonReplies.reject(response, tooLarge(length), null, callback);
+      return;
+    }
+    Content.Source.asByteArrayAsync(request, maxBodyBytes).whenComplete((body, failure) -> {
+      if (failure != null) {
+        JsonReplies.reject(response, tooLarge(-1), null, callback);
+        return;
+      }
+      try {
+        accept(request, body, response, callback);
+      } catch (RuntimeException e) {
+        LOG.error("Could not handle a webhook", e);
+        callback.failed(e);
+      }
+    });
+  }
+
+  private WebhookRejection tooLarge(long length) {
+    return WebhookRejection.of(413, "body_too_large", "body", "max_body_bytes",
+        length < 0 ? "more" : length + " bytes",
+        "the webhook body is larger than " + maxBodyBytes + " bytes; Sync data is at most 16 KB");
+  }
+
+  private void accept(Request request, byte[] body, Response response, Callback callback) {
+    String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    RawRequest raw = new RawRequest(request.getMethod(), request.getHttpURI().getPathQuery(), contentType,
+        headers(request), body);
+    FormParams params;
+    WebhookRejection bodyProblem = null;
+    try {
+      params = WebhookBody.parse(contentType, body);
+    } catch (WebhookRejection rejection) {
+      params = FormParams.empty();
+      bodyProblem = rejection;
+    }
+    SignatureCheck check = signatures.check(SignedRequest.fromJetty(request, body, params));
+    SyncWebhook webhook = SyncWebhook.read(params);
+
+    List<Violation> errors = new ArrayList<>();
+    WebhookRejection rejection = bodyProblem;
+    if (check.verdict() == SignatureVerdict.INVALID) {
+      Violation signature = new Violation(TwilioSignature.HEADER, "signature",
+          request.getHeaders().get(TwilioSignature.HEADER), check.reason());
+      errors.add(signature);
+      if (rejection == null && signatures.mode() == SignatureMode.ENFORCE) {
+        List<Violation> all = new ArrayList<>(errors);
+        all.addAll(webhook.violations());
+        rejection = new WebhookRejection(403, "invalid_signature", all);
+      }
+    }
+    if (bodyProblem != null) {
+      errors.addAll(bodyProblem.violations());
+    } else {
+      errors.addAll(webhook.violations());
+      if (rejection == null && !webhook.isValid()) {
+        rejection = new WebhookRejection(400, "invalid_webhook", webhook.violations());
+      }
+    }
+
+    long id = recorder.nextId();
+    String[] keys = null;
+    Long duplicateOf = null;
+    EventStatus status;
+    if (rejection != null) {
+      status = EventStatus.REJECTED;
+    } else {
+      keys = RedeliveryIndex.keys(raw);
+      duplicateOf = redeliveries.claim(keys, id);
+      status = duplicateOf == null ? EventStatus.ACCEPTED : EventStatus.DUPLICATE;
+      if (duplicateOf != null) {
+        keys = null; // the keys stay with the first delivery
+      }
+    }
+    SyncEvent event = new SyncEvent(id, clock.instant(), status, webhook, raw, check.verdict(), check.matchedUrl(),
+        duplicateOf, errors);
+    WebhookRejection answer = rejection;
+    String[] claimed = keys;
+    recorder.record(event).whenComplete((recorded, failure) -> {
+      if (failure != null) {
+        if (claimed != null) {
+          redeliveries.release(claimed, id);
+        }
+        LOG.error("Could not journal event #{}; answering 503 so the sender retries", id, failure);
+        JsonReplies.reject(response, WebhookRejection.of(503, "journal_unavailable", "journal", "durable_write",
+            null, "the event could not be written to the journal (" + rootMessage(failure)
+                + "); it was not recorded, retry the delivery"), null, callback);
+      } else if (answer != null) {
+        JsonReplies.reject(response, answer, id, callback);
+      } else {
+        JsonReplies.send(response, 200, g -> {
+          g.writeStartObject();
+          g.writeNumberField("status", 200);
+          g.writeNumberField("id", id);
+          g.writeStringField("result", recorded.status().wireName());
+          if (recorded.duplicateOf() != null) {
+            g.writeNumberField("duplicateOf", recorded.duplicateOf());
+          }
+          g.writeStringField("eventType", recorded.eventType());
+          g.writeStringField("canonicalType", recorded.canonicalType().wireName());
+          g.writeStringField("signature", recorded.signature().wireName());
+          g.writeEndObject();
+        }, callback);
+      }
+    });
+  }
+
+  private static String rootMessage(Throwable failure) {
+    Throwable t = failure;
+    while (t.getCause() != null) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  private static Map<String, List<String>> headers(Request request) {
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (HttpField field : request.getHeaders()) {
+      headers.computeIfAbsent(field.getName(), k -> new ArrayList<>(1)).add(field.getValue());
+    }
+    return headers;
+  }
+}
