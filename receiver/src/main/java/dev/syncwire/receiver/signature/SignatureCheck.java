@@ -60,7 +60,10 @@ public final class SignatureCheck {
     return matchedUrl;
   }
 
-  /** Every URL the signature was computed over, in the order tried; empty when none was. */
+  /**
+   * Every URL the signature was computed over, in the order tried, up to the one that matched;
+   * empty when none was (mode off, no token, missing header).
+   */
   public List<String> urlsTried() {
     return urlsTried;
   }

@@ -61,7 +61,8 @@ public final class SignatureValidator {
 
   /**
    * A validator for {@code authTokens} (any one may match; empty means nothing is checked), with
-   * no public URL and forwarding headers trusted.
+   * no public URL and forwarding headers trusted. Whitespace around a token (a pasted newline) is
+   * dropped.
    *
    * @throws IllegalArgumentException if a token is null or blank
    */
@@ -154,16 +155,18 @@ public final class SignatureValidator {
 
     List<String> urls = candidateUrls(request);
     byte[] expected = signature.trim().getBytes(StandardCharsets.US_ASCII);
-    for (String url : urls) {
+    for (int u = 0; u < urls.size(); u++) {
+      String url = urls.get(u);
       int token = macs.match(utf8(url), suffix, expected);
       if (token >= 0) {
+        List<String> tried = urls.subList(0, u + 1);
         if (bodyProblem != null) {
           return SignatureCheck.invalid(
-              urls,
+              tried,
               bodyProblem + "; X-Twilio-Signature matches " + url
                   + ", so the body was changed after Twilio signed it");
         }
-        return SignatureCheck.valid(url, urls, token, tokens.size());
+        return SignatureCheck.valid(url, tried, token, tokens.size());
       }
     }
     return SignatureCheck.invalid(urls, mismatch(request, urls, bodyProblem));

@@ -33,6 +33,7 @@ class TwilioTestVectorTest {
 
     assertThat(check.verdict()).isEqualTo(SignatureVerdict.VALID);
     assertThat(check.matchedUrl()).isEqualTo(URL);
+    assertThat(check.urlsTried()).containsExactly(URL);
     assertThat(check.tokenIndex()).isZero();
     assertThat(check.reason()).isEqualTo("X-Twilio-Signature matches the auth token for " + URL);
   }
