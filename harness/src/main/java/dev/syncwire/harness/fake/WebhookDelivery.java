@@ -461,7 +461,7 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
       }
     } else {
       boolean retryable = cause != null || status >= 500 || status == 429;
-      finish(job, Outcome.FAILED, attempt + " after " + attempts + " attempt(s)"
+      finish(job, Outcome.FAILED, attempts + " attempt(s), the last: " + attempt
           + (retryable ? "" : "; not retried: only connection failures, time-outs, 5xx and 429 are"));
     }
   }
@@ -512,20 +512,20 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
       return "no complete response within " + options.timeout()
           + ": the receiver is slow or hung (the per-attempt timeout is configurable)";
     }
-    Throwable root = t;
-    while (root.getCause() != null && root.getCause() != root) {
-      if (root instanceof ConnectException && root.getMessage() != null) {
-        break;
+    boolean connect = false;
+    String detail = null;
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      connect |= c instanceof ConnectException;
+      if (detail == null && c.getMessage() != null) {
+        detail = c.getClass().getSimpleName() + ": " + c.getMessage();
       }
-      root = root.getCause();
     }
-    String message = root.getMessage() == null ? root.getClass().getSimpleName()
-        : root.getClass().getSimpleName() + ": " + root.getMessage();
-    if (t instanceof ConnectException || root instanceof ConnectException) {
-      return "could not connect to " + authority(url) + " (" + message
+    if (connect) {
+      return "could not connect to " + authority(url) + " ("
+          + (detail == null ? "connection refused or closed" : detail)
           + "): is the receiver running on that port?";
     }
-    return message;
+    return detail == null ? t.getClass().getSimpleName() : detail;
   }
 
   private static String authority(String url) {

@@ -19,25 +19,37 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class WebhookSignatureTest {
-  private final WireMockServer server = new WireMockServer(options().port(0).bindAddress("127.0.0.1"));
+  private static final WireMockServer server =
+      new WireMockServer(options().port(0).bindAddress("127.0.0.1"));
   private WebhookDelivery delivery;
+
+  @BeforeAll
+  static void startReceiver() {
+    server.start();
+    server.stubFor(post(urlPathEqualTo("/sync/hook")).willReturn(ok()));
+  }
+
+  @AfterAll
+  static void stopReceiver() {
+    server.stop();
+  }
 
   @BeforeEach
   void start() {
-    server.start();
-    server.stubFor(post(urlPathEqualTo("/sync/hook")).willReturn(ok()));
+    server.resetRequests();
     delivery = new WebhookDelivery(WebhookDelivery.Options.defaults());
   }
 
   @AfterEach
   void stop() {
     delivery.close();
-    server.stop();
   }
 
   @Test
