@@ -60,6 +60,9 @@ class WebhookOrderingTest {
     assertThat(records).extracting(WebhookDeliveryRecord::sequence)
         .isEqualTo(IntStream.rangeClosed(1, 200).mapToObj(i -> (long) i).toList());
     assertThat(records).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.DELIVERED));
+    assertThat(receiver.received()).extracting(Received::contentType)
+        .containsOnly("application/x-www-form-urlencoded; charset=utf-8");
+    assertThat(receiver.received()).extracting(Received::userAgent).containsOnly("TwilioProxy/1.1");
   }
 
   @Test
