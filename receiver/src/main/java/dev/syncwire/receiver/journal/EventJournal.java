@@ -104,8 +104,10 @@ public final class EventJournal implements AutoCloseable {
    * Opens {@code file} for appending, creating it and its parent directories if missing, and
    * reads back what it holds (see {@link #readBack()}).
    *
+   * @param file the journal, conventionally {@code something.jsonl}; relative to the working directory
    * @param fsync force the file to disk after every batch, so a completed append survives a power
    *     loss, not just a crash of this process
+   * @return the open journal, its writer thread started
    * @throws IOException if the file cannot be created, read or locked; the message says why
    */
   public static EventJournal open(Path file, boolean fsync) throws IOException {
