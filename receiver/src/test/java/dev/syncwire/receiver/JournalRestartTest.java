@@ -1,0 +1,107 @@
+package dev.syncwire.receiver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.syncwire.fixtures.EventStatus;
+import dev.syncwire.fixtures.SyncEvent;
+import dev.syncwire.fixtures.Webhooks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The journal keeps what was acknowledged across a restart, and a crash's torn line never stops a start. */
+class JournalRestartTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void eventsSurviveARestartWithTheirIdsFieldsAndExactBytes() {
+    Path journal = dir.resolve("events.jsonl");
+    List<SyncEvent> before;
+    try (SyncReceiver receiver = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      WebhookClient.postForm(receiver.webhookUrl(), Webhooks.mapItemAdded().data("{\"name\":\"Zoë 🚀\"}").build());
+      WebhookClient.postForm(receiver.webhookUrl(), Webhooks.listItemAdded().seedDialect().index(3).build());
+      WebhookClient.postForm(receiver.webhookUrl(), Webhooks.documentUpdated().set("DocumentSid", "bad").build());
+      before = receiver.events().all();
+    }
+
+    try (SyncReceiver restarted = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      List<SyncEvent> after = restarted.events().all();
+      assertThat(after).hasSize(3);
+      for (int i = 0; i < 3; i++) {
+        SyncEvent a = before.get(i);
+        SyncEvent b = after.get(i);
+        assertThat(b.id()).isEqualTo(a.id());
+        assertThat(b.receivedAt()).isEqualTo(a.receivedAt());
+        assertThat(b.status()).isEqualTo(a.status());
+        assertThat(b.canonicalType()).isEqualTo(a.canonicalType());
+        assertThat(b.params()).isEqualTo(a.params());
+        assertThat(b.request().body()).isEqualTo(a.request().body());
+        assertThat(b.errors()).isEqualTo(a.errors());
+      }
+      assertThat(after.get(0).data().get("name").asText()).isEqualTo("Zoë 🚀");
+      assertThat(after.get(2).status()).isEqualTo(EventStatus.REJECTED);
+
+      WebhookClient.Reply next = WebhookClient.postForm(restarted.webhookUrl(), Webhooks.mapItemRemoved().build());
+      assertThat(next.json().get("id").asLong()).isEqualTo(4);
+    }
+  }
+
+  @Test
+  void aTornLastLineFromACrashIsSkippedAndTheReceiverStarts() throws IOException {
+    Path journal = dir.resolve("events.jsonl");
+    try (SyncReceiver receiver = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      WebhookClient.postForm(receiver.webhookUrl(), Webhooks.mapItemAdded().build());
+    }
+    Files.write(journal, "{\"id\":2,\"status\":\"accep".getBytes(StandardCharsets.UTF_8), StandardOpenOption.APPEND);
+
+    try (SyncReceiver restarted = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      assertThat(restarted.events().all()).extracting(SyncEvent::id).containsExactly(1L);
+      WebhookClient.Reply next = WebhookClient.postForm(restarted.webhookUrl(), Webhooks.mapItemRemoved().build());
+      assertThat(next.status()).isEqualTo(200);
+    }
+    try (SyncReceiver again = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      assertThat(again.events().all()).extracting(SyncEvent::id).containsExactly(1L, 2L);
+    }
+  }
+
+  @Test
+  void aRedeliveryAfterARestartIsStillRecognised() {
+    Path journal = dir.resolve("events.jsonl");
+    var params = Webhooks.mapItemUpdated().eventId(9).build();
+    try (SyncReceiver receiver = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      WebhookClient.postForm(receiver.webhookUrl(), params);
+    }
+    try (SyncReceiver restarted = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      WebhookClient.Reply again = WebhookClient.postForm(restarted.webhookUrl(), params);
+
+      assertThat(again.status()).isEqualTo(200);
+      assertThat(again.json().get("result").asText()).isEqualTo("duplicate");
+      assertThat(again.json().get("duplicateOf").asLong()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void theJournalHoldsOneJsonLinePerEventInTheDocumentedShape() throws IOException {
+    Path journal = dir.resolve("events.jsonl");
+    try (SyncReceiver receiver = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      WebhookClient.postForm(receiver.webhookUrl(), Webhooks.mapItemAdded().seedDialect().build());
+    }
+
+    List<String> lines = Files.readAllLines(journal);
+    assertThat(lines).hasSize(1);
+    var json = WebhookClient.JSON.readTree(lines.get(0));
+    assertThat(json.fieldNames()).toIterable().contains("id", "receivedAt", "status", "eventType", "canonicalType",
+        "dialect", "accountSid", "serviceSid", "objectType", "objectSid", "objectName", "itemKey", "itemIndex",
+        "revision", "data", "signature", "params", "headers", "errors");
+    assertThat(json.get("eventType").asText()).isEqualTo("map_item_created");
+    assertThat(json.get("canonicalType").asText()).isEqualTo("map_item_added");
+    assertThat(json.get("dialect").asText()).isEqualTo("seed");
+    assertThat(json.get("data").get("status").asText()).isEqualTo("online");
+  }
+}
