@@ -1,0 +1,269 @@
+package dev.syncwire.harness.fake;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
+import com.twilio.http.TwilioRestClient;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A stateful fake of the Twilio Sync v1 REST API on a local WireMock server, for the official
+ * SDKs to talk to. Documents, lists, maps, streams and permissions behave as on Twilio (unique
+ * names, revisions, If-Match, TTLs, paging, Twilio's error codes), SIDs come from a seed, time is
+ * a {@link FakeClock}, and each change hands Twilio-dialect webhook parameters to delivery when
+ * the service has a {@code webhook_url} and {@code webhooks_from_rest_enabled=true}.
+ *
+ * <pre>{@code
+ * try (SyncApiFake fake = SyncApiFake.builder().seed(42).start()) {
+ *   TwilioRestClient client = fake.twilioClient();
+ *   Document doc = Document.creator(fake.defaultServiceSid())
+ *       .setUniqueName("app-config").setData(Map.of("theme", "dark")).create(client);
+ *   fake.faults().when("GET", "/v1/Services/.*").status(500).times(3);
+ *   fake.clock().advance(Duration.ofHours(1));
+ * }
+ * }</pre>
+ *
+ * <p>Users can add their own stubs on the same server ({@link #stubFor}); they take precedence over
+ * the Sync behaviour. {@code POST /__syncwire/reset} (no auth) is {@link #reset()} over HTTP.
+ */
+public final class SyncApiFake implements AutoCloseable {
+  private final WireMockServer server;
+  private final SyncStore store;
+  private final Faults faults;
+  private final FakeClock clock;
+  private final Builder config;
+  private final TwilioRestClient client;
+  private volatile String defaultServiceSid;
+
+  private SyncApiFake(Builder b) {
+    this.config = b;
+    this.clock = b.clock != null ? b.clock : FakeClock.ofNow();
+    this.store = new SyncStore(b.accountSid, b.authToken, clock, b.seed, b.sink);
+    this.faults = new Faults();
+    clock.onAdvance(store::expireDue);
+    Map<String, String> credentials = new LinkedHashMap<>(b.apiKeys);
+    credentials.put(b.accountSid, b.authToken);
+    SyncApiTransformer transformer =
+        new SyncApiTransformer(new SyncRoutes(store), faults, credentials, this::reset);
+    createDefaultService();
+    this.server = new WireMockServer(wireMockConfig()
+        .bindAddress("127.0.0.1")
+        .port(b.port)
+        .extensions(transformer));
+    try {
+      server.start();
+    } catch (RuntimeException e) {
+      server.stop();
+      throw new IllegalStateException("SyncApiFake could not listen on 127.0.0.1:" + b.port
+          + " (" + e.getMessage() + "); use port(0) for a free port", e);
+    }
+    this.client = new TwilioRestClient.Builder(b.accountSid, b.authToken)
+        .httpClient(new FakeHttpClient(baseUrl()))
+        .build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code http://127.0.0.1:<port>}: where FakeHttpClient (or a Node client's {@code sync.baseUrl}) points. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String accountSid() {
+    return config.accountSid;
+  }
+
+  public String authToken() {
+    return config.authToken;
+  }
+
+  /** The service ready at start (and after every reset), configured by the builder. */
+  public String defaultServiceSid() {
+    return defaultServiceSid;
+  }
+
+  public FakeClock clock() {
+    return clock;
+  }
+
+  /** A twilio-java client authenticated as this fake's account and wired to it through {@link FakeHttpClient}. */
+  public TwilioRestClient twilioClient() {
+    return client;
+  }
+
+  /** The WireMock server underneath: verify requests, add stubs, read the request journal. */
+  public WireMockServer wireMock() {
+    return server;
+  }
+
+  /** Adds a WireMock stub that answers before the Sync behaviour (for one-off overrides). */
+  public StubMapping stubFor(MappingBuilder mapping) {
+    return server.stubFor(mapping);
+  }
+
+  public Faults faults() {
+    return faults;
+  }
+
+  /** A copy of all Sync state (services, objects, items, pending TTLs, SID sequence, clock time). */
+  public Snapshot snapshot() {
+    return new Snapshot(store.snapshot());
+  }
+
+  /** Puts back the state of {@code snapshot}, clock time included. Webhooks are not replayed. */
+  public void restore(Snapshot snapshot) {
+    store.restore(Objects.requireNonNull(snapshot, "snapshot").state);
+  }
+
+  /**
+   * Forgets every Sync object and fault and recreates the default service with its SID and
+   * settings. SIDs start over from the seed. The clock keeps its time.
+   */
+  public void reset() {
+    synchronized (store) {
+      store.clear();
+      faults.clear();
+      createDefaultService();
+    }
+  }
+
+  /** Stops the server; no restart after close. */
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  /** Swaps where webhooks go (tests record them; WebhookDelivery sends them). */
+  void webhookSink(WebhookSink sink) {
+    store.sink(sink);
+  }
+
+  private void createDefaultService() {
+    SyncService service = store.createService(config.serviceSid);
+    service.friendlyName = "syncwire default";
+    service.webhookUrl = config.webhookUrl;
+    service.webhooksFromRestEnabled = config.webhooksFromRestEnabled;
+    defaultServiceSid = service.sid;
+  }
+
+  /** Everything the fake held at one moment; opaque, pass it to {@link #restore}. */
+  public static final class Snapshot {
+    private final SyncStore.State state;
+
+    private Snapshot(SyncStore.State state) {
+      this.state = state;
+    }
+
+    @Override
+    public String toString() {
+      return "SyncApiFake.Snapshot[" + state.services().size() + " services at " + state.now() + "]";
+    }
+  }
+
+  /** Options for {@link SyncApiFake}; every one has a working default. */
+  public static final class Builder {
+    /** The seed used when none is given: SIDs are the same from run to run. */
+    public static final long DEFAULT_SEED = 20150730L;
+
+    private int port;
+    private long seed = DEFAULT_SEED;
+    private String accountSid;
+    private String authToken;
+    private final Map<String, String> apiKeys = new LinkedHashMap<>();
+    private FakeClock clock;
+    private String serviceSid;
+    private String webhookUrl;
+    private boolean webhooksFromRestEnabled;
+    // Until WebhookDelivery is merged, changes are built but delivered nowhere by default.
+    private WebhookSink sink = (url, params, token, key) -> { };
+
+    private Builder() {}
+
+    /** 0 (the default) picks a free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** Seeds SIDs (and the default account SID and token). */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    public Builder accountSid(String accountSid) {
+      this.accountSid = requireSid(accountSid, "AC", "accountSid");
+      return this;
+    }
+
+    public Builder authToken(String authToken) {
+      this.authToken = Objects.requireNonNull(authToken, "authToken");
+      return this;
+    }
+
+    /** Also accept basic auth with this API key ({@code SK...}) and secret. */
+    public Builder apiKey(String keySid, String secret) {
+      apiKeys.put(requireSid(keySid, "SK", "keySid"), Objects.requireNonNull(secret, "secret"));
+      return this;
+    }
+
+    public Builder clock(FakeClock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The default service's SID ({@code IS...}); by default the first seeded SID. */
+    public Builder serviceSid(String serviceSid) {
+      this.serviceSid = requireSid(serviceSid, "IS", "serviceSid");
+      return this;
+    }
+
+    /** The default service's {@code webhook_url}. */
+    public Builder webhookUrl(String webhookUrl) {
+      this.webhookUrl = webhookUrl;
+      return this;
+    }
+
+    /** The default service's {@code webhooks_from_rest_enabled} (Twilio's default: false). */
+    public Builder webhooksFromRestEnabled(boolean enabled) {
+      this.webhooksFromRestEnabled = enabled;
+      return this;
+    }
+
+    Builder webhookSink(WebhookSink sink) {
+      this.sink = Objects.requireNonNull(sink, "sink");
+      return this;
+    }
+
+    public SyncApiFake start() {
+      SidGenerator credentials = new SidGenerator(~seed);
+      if (accountSid == null) {
+        accountSid = credentials.next("AC");
+      }
+      if (authToken == null) {
+        authToken = credentials.next("").substring(0, 32);
+      }
+      return new SyncApiFake(this);
+    }
+
+    private static String requireSid(String sid, String prefix, String what) {
+      if (!SidGenerator.looksLikeSid(sid, prefix)) {
+        throw new IllegalArgumentException(what + " must be " + prefix + " followed by 32 hex digits, got '" + sid + "'");
+      }
+      return sid;
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.syncwire.harness.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** A list item (by {@code index}) or map item (by {@code key}). Mutable; guarded by the store lock. */
+final class SyncItem {
+  final Integer index;
+  final String key;
+  final Instant dateCreated;
+  JsonNode data;
+  long revision;
+  Instant dateUpdated;
+  Instant dateExpires;
+  Expiry expiry;
+
+  SyncItem(Integer index, String key, JsonNode data, Instant now) {
+    this.index = index;
+    this.key = key;
+    this.data = data;
+    this.dateCreated = now;
+    this.dateUpdated = now;
+  }
+
+  Object id() {
+    return index != null ? index : key;
+  }
+
+  SyncItem copy() {
+    SyncItem c = new SyncItem(index, key, data, dateCreated);
+    c.revision = revision;
+    c.dateUpdated = dateUpdated;
+    c.dateExpires = dateExpires;
+    c.expiry = expiry;
+    return c;
+  }
+}

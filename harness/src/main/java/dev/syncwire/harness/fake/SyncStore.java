@@ -1,0 +1,371 @@
+package dev.syncwire.harness.fake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.syncwire.fixtures.EventType;
+import dev.syncwire.fixtures.FormParams;
+import dev.syncwire.fixtures.ObjectType;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * All Sync state and every rule that changes it: indexes, revisions, TTLs, unique names,
+ * If-Match, and the webhooks each change fires. One lock (this object) guards everything; callers
+ * hold it for a whole request, rendering included, so a response never shows half a change.
+ */
+final class SyncStore {
+  static final int MAX_TTL = 31_536_000;
+
+  /** An immutable copy of everything, for snapshot/restore. */
+  record State(
+      SidGenerator sids, long seq, TreeMap<Long, SyncService> services, TreeSet<Expiry> expiries, Instant now) {}
+
+  private final String accountSid;
+  private final String authToken;
+  private final FakeClock clock;
+  private final long seed;
+  private volatile WebhookSink sink;
+
+  private SidGenerator sids;
+  private long seq;
+  private TreeMap<Long, SyncService> services = new TreeMap<>();
+  private Map<String, SyncService> servicesBySid = new HashMap<>();
+  private TreeSet<Expiry> expiries = new TreeSet<>(Expiry.ORDER);
+
+  SyncStore(String accountSid, String authToken, FakeClock clock, long seed, WebhookSink sink) {
+    this.accountSid = accountSid;
+    this.authToken = authToken;
+    this.clock = clock;
+    this.seed = seed;
+    this.sink = sink;
+    this.sids = new SidGenerator(seed);
+  }
+
+  String accountSid() {
+    return accountSid;
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  void sink(WebhookSink sink) {
+    this.sink = Objects.requireNonNull(sink);
+  }
+
+  // ---- whole state ----
+
+  synchronized State snapshot() {
+    TreeMap<Long, SyncService> copy = new TreeMap<>();
+    services.forEach((k, v) -> copy.put(k, v.copy()));
+    TreeSet<Expiry> expiryCopy = new TreeSet<>(Expiry.ORDER);
+    expiryCopy.addAll(expiries);
+    return new State(sids.copy(), seq, copy, expiryCopy, clock.instant());
+  }
+
+  synchronized void restore(State state) {
+    sids = state.sids().copy();
+    seq = state.seq();
+    services = new TreeMap<>();
+    servicesBySid = new HashMap<>();
+    state.services().forEach((k, v) -> {
+      SyncService copy = v.copy();
+      services.put(k, copy);
+      servicesBySid.put(copy.sid, copy);
+    });
+    expiries = new TreeSet<>(Expiry.ORDER);
+    expiries.addAll(state.expiries());
+    clock.set(state.now());
+  }
+
+  synchronized void clear() {
+    sids = new SidGenerator(seed);
+    seq = 0;
+    services = new TreeMap<>();
+    servicesBySid = new HashMap<>();
+    expiries = new TreeSet<>(Expiry.ORDER);
+  }
+
+  // ---- services ----
+
+  synchronized SyncService createService(String sid) {
+    SyncService service = new SyncService(sid != null ? sid : sids.next("IS"), ++seq, now());
+    services.put(service.seq, service);
+    servicesBySid.put(service.sid, service);
+    return service;
+  }
+
+  synchronized SyncService service(String sid, String path) {
+    SyncService service = servicesBySid.get(sid);
+    if (service == null) {
+      throw SyncError.notFound(path);
+    }
+    return service;
+  }
+
+  synchronized void deleteService(SyncService service) {
+    services.remove(service.seq);
+    servicesBySid.remove(service.sid);
+    // Pending expiries of its objects find nothing when due and are dropped then.
+  }
+
+  synchronized TreeMap<Long, SyncService> services() {
+    return services;
+  }
+
+  // ---- documents, lists, maps, streams ----
+
+  synchronized SyncObject object(SyncService service, ObjectType type, String sidOrUniqueName, String path) {
+    SyncService.Registry registry = service.registry(type);
+    SyncObject object = SidGenerator.looksLikeSid(sidOrUniqueName, type.sidPrefix())
+        ? registry.bySid.get(sidOrUniqueName)
+        : registry.byUniqueName.get(sidOrUniqueName);
+    if (object == null) {
+      throw SyncError.notFound(path);
+    }
+    return object;
+  }
+
+  synchronized SyncObject createObject(SyncService service, ObjectType type, String uniqueName, JsonNode data, Integer ttl) {
+    SyncService.Registry registry = service.registry(type);
+    if (uniqueName != null && registry.byUniqueName.containsKey(uniqueName)) {
+      throw new SyncError(409, 54301, "Unique name already exists: a " + type.wireName() + " named '"
+          + uniqueName + "' is already in service " + service.sid + "; fetch it or pick another UniqueName");
+    }
+    if (uniqueName != null && SidGenerator.looksLikeSid(uniqueName, type.sidPrefix())) {
+      throw SyncError.badRequest(20001, "UniqueName '" + uniqueName + "' looks like a SID; a unique name must not");
+    }
+    SyncObject object = new SyncObject(type, sids.next(type.sidPrefix()), uniqueName, ++seq, now());
+    object.data = type == ObjectType.DOCUMENT ? (data != null ? data : Json.object()) : null;
+    registry.add(object);
+    expireIn(service, object, null, ttl);
+    switch (type) {
+      case DOCUMENT -> emitObject(service, EventType.DOCUMENT_CREATED, object);
+      case LIST -> emitObject(service, EventType.LIST_CREATED, object);
+      case MAP -> emitObject(service, EventType.MAP_CREATED, object);
+      default -> { } // no stream_created webhook is known
+    }
+    return object;
+  }
+
+  /** Document: Data replaces the whole document. Every type: Ttl resets the expiry. */
+  synchronized SyncObject updateObject(SyncService service, SyncObject object, JsonNode data, Integer ttl, String ifMatch) {
+    checkRevision(ifMatch, object.revision);
+    if (data != null) {
+      object.data = data;
+    }
+    object.revision++;
+    object.dateUpdated = now();
+    expireIn(service, object, null, ttl);
+    if (object.type == ObjectType.DOCUMENT) {
+      emitObject(service, EventType.DOCUMENT_UPDATED, object);
+    }
+    return object;
+  }
+
+  synchronized void deleteObject(SyncService service, SyncObject object) {
+    service.registry(object.type).remove(object);
+    dropExpiry(object.expiry);
+    switch (object.type) {
+      case DOCUMENT -> emitObject(service, EventType.DOCUMENT_REMOVED, object);
+      case LIST -> emitObject(service, EventType.LIST_REMOVED, object);
+      case MAP -> emitObject(service, EventType.MAP_REMOVED, object);
+      default -> { }
+    }
+  }
+
+  synchronized void publish(SyncService service, SyncObject stream, String messageSid, String data) {
+    send(service, WebhookParams.forStreamMessage(accountSid, service.sid, stream, messageSid, data), stream);
+  }
+
+  synchronized String nextSid(String prefix) {
+    return sids.next(prefix);
+  }
+
+  // ---- list and map items ----
+
+  synchronized SyncItem item(SyncObject object, Object id, String path) {
+    SyncItem item = object.type == ObjectType.LIST ? object.listItems.get(id) : object.mapItems.get(id);
+    if (item == null) {
+      throw SyncError.notFound(path);
+    }
+    return item;
+  }
+
+  synchronized SyncItem addListItem(SyncService service, SyncObject list, JsonNode data, Integer itemTtl, Integer collectionTtl) {
+    SyncItem item = new SyncItem(list.nextIndex++, null, data, now());
+    list.listItems.put(item.index, item);
+    itemAdded(service, list, item, itemTtl, collectionTtl, EventType.LIST_ITEM_ADDED);
+    return item;
+  }
+
+  synchronized SyncItem addMapItem(SyncService service, SyncObject map, String key, JsonNode data, Integer itemTtl, Integer collectionTtl) {
+    if (map.mapItems.containsKey(key)) {
+      throw new SyncError(409, 54208, "Item with key '" + key + "' already exists in map " + map.sid
+          + "; update it (POST .../Items/" + key + ") instead of creating it");
+    }
+    SyncItem item = new SyncItem(null, key, data, now());
+    map.mapItems.put(key, item);
+    itemAdded(service, map, item, itemTtl, collectionTtl, EventType.MAP_ITEM_ADDED);
+    return item;
+  }
+
+  private void itemAdded(SyncService service, SyncObject object, SyncItem item, Integer itemTtl, Integer collectionTtl, EventType event) {
+    expireIn(service, object, item, itemTtl);
+    expireIn(service, object, null, collectionTtl);
+    emitItem(service, event, object, item);
+  }
+
+  synchronized SyncItem updateItem(
+      SyncService service, SyncObject object, SyncItem item, JsonNode data, Integer itemTtl, Integer collectionTtl, String ifMatch) {
+    checkRevision(ifMatch, item.revision);
+    if (data != null) {
+      item.data = data;
+    }
+    item.revision++;
+    item.dateUpdated = now();
+    expireIn(service, object, item, itemTtl);
+    expireIn(service, object, null, collectionTtl);
+    emitItem(service, object.type == ObjectType.LIST ? EventType.LIST_ITEM_UPDATED : EventType.MAP_ITEM_UPDATED, object, item);
+    return item;
+  }
+
+  synchronized void deleteItem(SyncService service, SyncObject object, SyncItem item, String ifMatch) {
+    checkRevision(ifMatch, item.revision);
+    removeItem(service, object, item);
+  }
+
+  private void removeItem(SyncService service, SyncObject object, SyncItem item) {
+    object.items().remove(item.id());
+    dropExpiry(item.expiry);
+    emitItem(service, object.type == ObjectType.LIST ? EventType.LIST_ITEM_REMOVED : EventType.MAP_ITEM_REMOVED, object, item);
+  }
+
+  // ---- permissions ----
+
+  synchronized SyncObject.Permission permission(SyncObject object, String identity, String path) {
+    SyncObject.Permission permission = object.permissions.get(identity);
+    if (permission == null) {
+      throw SyncError.notFound(path);
+    }
+    return permission;
+  }
+
+  synchronized SyncObject.Permission grant(SyncObject object, SyncObject.Permission permission) {
+    object.permissions.put(permission.identity(), permission);
+    return permission;
+  }
+
+  synchronized void revoke(SyncObject object, String identity) {
+    object.permissions.remove(identity);
+  }
+
+  // ---- TTL ----
+
+  /**
+   * Sets or clears a TTL: null leaves it, 0 removes it, n expires n seconds from now. Validation
+   * lives with request parsing ({@link #ttl}).
+   */
+  private void expireIn(SyncService service, SyncObject object, SyncItem item, Integer ttl) {
+    if (ttl == null) {
+      return;
+    }
+    Expiry old = item != null ? item.expiry : object.expiry;
+    dropExpiry(old);
+    Instant at = ttl == 0 ? null : now().plusSeconds(ttl);
+    Expiry expiry = at == null ? null
+        : new Expiry(at, ++seq, service.sid, object.type, object.sid, item == null ? null : item.id());
+    if (expiry != null) {
+      expiries.add(expiry);
+    }
+    if (item != null) {
+      item.dateExpires = at;
+      item.expiry = expiry;
+    } else {
+      object.dateExpires = at;
+      object.expiry = expiry;
+    }
+  }
+
+  private void dropExpiry(Expiry expiry) {
+    if (expiry != null) {
+      expiries.remove(expiry);
+    }
+  }
+
+  /** Removes everything due at {@code now}, oldest first, firing the *_removed webhooks. */
+  synchronized void expireDue(Instant now) {
+    while (!expiries.isEmpty() && !expiries.first().at().isAfter(now)) {
+      Expiry due = expiries.pollFirst();
+      SyncService service = servicesBySid.get(due.serviceSid());
+      SyncObject object = service == null ? null : service.registry(due.type()).bySid.get(due.objectSid());
+      if (object == null) {
+        continue;
+      }
+      if (due.itemId() == null) {
+        if (due.equals(object.expiry)) {
+          deleteObject(service, object);
+        }
+      } else {
+        SyncItem item = (SyncItem) object.items().get(due.itemId());
+        if (item != null && due.equals(item.expiry)) {
+          removeItem(service, object, item);
+        }
+      }
+    }
+  }
+
+  /** Parses a TTL parameter: absent is null; else an integer 0..31,536,000 or 400 with 54011. */
+  static Integer ttl(String name, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      long ttl = Long.parseLong(value.trim());
+      if (ttl >= 0 && ttl <= MAX_TTL) {
+        return (int) ttl;
+      }
+    } catch (NumberFormatException e) {
+      // reported below with the value received
+    }
+    throw SyncError.badRequest(54011, "Invalid TTL: " + name + " was '" + value
+        + "'; it must be a whole number of seconds from 0 (no expiry) to " + MAX_TTL);
+  }
+
+  // ---- If-Match ----
+
+  private static void checkRevision(String ifMatch, long revision) {
+    if (ifMatch != null && !ifMatch.equals(Long.toString(revision))) {
+      throw new SyncError(412, 20412, "Precondition failed: If-Match was '" + ifMatch
+          + "' but the current revision is '" + revision + "'; fetch the latest revision and retry");
+    }
+  }
+
+  // ---- webhooks ----
+
+  private void emitObject(SyncService service, EventType event, SyncObject object) {
+    send(service, WebhookParams.forObject(accountSid, service.sid, event, object), object);
+  }
+
+  private void emitItem(SyncService service, EventType event, SyncObject object, SyncItem item) {
+    if (!firesWebhooks(service)) {
+      return;
+    }
+    long eventId = ++object.eventId;
+    send(service, WebhookParams.forItem(accountSid, service.sid, event, object, item, eventId), object);
+  }
+
+  /** Twilio's rule for REST-made changes: a webhook_url and webhooks_from_rest_enabled=true. */
+  private static boolean firesWebhooks(SyncService service) {
+    return service.webhookUrl != null && service.webhooksFromRestEnabled;
+  }
+
+  private void send(SyncService service, FormParams params, SyncObject object) {
+    if (firesWebhooks(service)) {
+      sink.send(service.webhookUrl, params, authToken, service.sid + object.sid);
+    }
+  }
+}
