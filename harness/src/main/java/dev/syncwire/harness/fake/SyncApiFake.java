@@ -6,7 +6,9 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.twilio.http.TwilioRestClient;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -37,12 +39,14 @@ public final class SyncApiFake implements AutoCloseable {
   private final FakeClock clock;
   private final Builder config;
   private final TwilioRestClient client;
+  private final WebhookDelivery delivery;
   private volatile String defaultServiceSid;
 
   private SyncApiFake(Builder b) {
     this.config = b;
     this.clock = b.clock != null ? b.clock : FakeClock.ofNow();
-    this.store = new SyncStore(b.accountSid, b.authToken, clock, b.seed, b.sink);
+    this.delivery = b.sink == null ? new WebhookDelivery(WebhookDelivery.Options.defaults()) : null;
+    this.store = new SyncStore(b.accountSid, b.authToken, clock, b.seed, b.sink == null ? delivery : b.sink);
     this.faults = new Faults();
     clock.onAdvance(store::expireDue);
     Map<String, String> credentials = new LinkedHashMap<>(b.apiKeys);
@@ -58,6 +62,9 @@ public final class SyncApiFake implements AutoCloseable {
       server.start();
     } catch (RuntimeException e) {
       server.stop();
+      if (delivery != null) {
+        delivery.close();
+      }
       throw new IllegalStateException("SyncApiFake could not listen on 127.0.0.1:" + b.port
           + " (" + e.getMessage() + "); use port(0) for a free port", e);
     }
@@ -115,6 +122,27 @@ public final class SyncApiFake implements AutoCloseable {
     return faults;
   }
 
+  /**
+   * Every webhook the fake sent (or tried to), in the order the changes happened: request,
+   * each attempt's status, body, latency and error. A failing webhook is never silent.
+   */
+  public List<WebhookDeliveryRecord> webhookDeliveries() {
+    return delivery == null ? List.of() : delivery.deliveries();
+  }
+
+  /** Makes the next webhook deliveries drop, wait, arrive twice or out of order. */
+  public WebhookFaults webhookFaults() {
+    if (delivery == null) {
+      throw new IllegalStateException("this fake hands webhooks to a test sink, which has no delivery faults");
+    }
+    return delivery.faults();
+  }
+
+  /** Waits until no webhook is queued or in flight; false if some still were after {@code timeout}. */
+  public boolean awaitWebhooksQuiet(Duration timeout) {
+    return delivery == null || delivery.awaitQuiet(timeout);
+  }
+
   /** A copy of all Sync state (services, objects, items, pending TTLs, SID sequence, clock time). */
   public Snapshot snapshot() {
     return new Snapshot(store.snapshot());
@@ -135,12 +163,22 @@ public final class SyncApiFake implements AutoCloseable {
       faults.clear();
       createDefaultService();
     }
+    if (delivery != null) {
+      delivery.faults().clear();
+      delivery.forgetFinished();
+    }
   }
 
   /** Stops the server; no restart after close. */
   @Override
   public void close() {
-    server.stop();
+    try {
+      server.stop();
+    } finally {
+      if (delivery != null) {
+        delivery.close();
+      }
+    }
   }
 
   /** Swaps where webhooks go (tests record them; WebhookDelivery sends them). */
@@ -184,8 +222,8 @@ public final class SyncApiFake implements AutoCloseable {
     private String serviceSid;
     private String webhookUrl;
     private boolean webhooksFromRestEnabled;
-    // Until WebhookDelivery is merged, changes are built but delivered nowhere by default.
-    private WebhookSink sink = (url, params, token, key) -> { };
+    // Null: a WebhookDelivery that POSTs signed webhooks. Tests may record instead.
+    private WebhookSink sink;
 
     private Builder() {}
 

@@ -229,6 +229,14 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
     }
   }
 
+  /** Forgets finished deliveries (a reset between tests); pending ones stay and still complete. */
+  void forgetFinished() {
+    synchronized (lock) {
+      jobs.removeIf(job -> job.outcome != Outcome.PENDING);
+      delivered = 0;
+    }
+  }
+
   /**
    * Waits until no delivery is pending (queued, delayed, held for reordering, or in flight).
    *

@@ -1,9 +1,9 @@
 package dev.syncwire.harness.fake;
 
-import static dev.syncwire.harness.fake.WebhookParams.SERVICE;
-import static dev.syncwire.harness.fake.WebhookParams.TOKEN;
-import static dev.syncwire.harness.fake.WebhookParams.listItemAdded;
-import static dev.syncwire.harness.fake.WebhookParams.listSid;
+import static dev.syncwire.harness.fake.DeliveryFixtures.SERVICE;
+import static dev.syncwire.harness.fake.DeliveryFixtures.TOKEN;
+import static dev.syncwire.harness.fake.DeliveryFixtures.listItemAdded;
+import static dev.syncwire.harness.fake.DeliveryFixtures.listSid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.syncwire.harness.fake.RecordingReceiver.Received;

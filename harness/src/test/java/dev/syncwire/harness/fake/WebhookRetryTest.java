@@ -1,7 +1,7 @@
 package dev.syncwire.harness.fake;
 
-import static dev.syncwire.harness.fake.WebhookParams.TOKEN;
-import static dev.syncwire.harness.fake.WebhookParams.listItemAdded;
+import static dev.syncwire.harness.fake.DeliveryFixtures.TOKEN;
+import static dev.syncwire.harness.fake.DeliveryFixtures.listItemAdded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 

@@ -5,8 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-import static dev.syncwire.harness.fake.WebhookParams.SERVICE;
-import static dev.syncwire.harness.fake.WebhookParams.TOKEN;
+import static dev.syncwire.harness.fake.DeliveryFixtures.SERVICE;
+import static dev.syncwire.harness.fake.DeliveryFixtures.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -85,7 +85,7 @@ class WebhookSignatureTest {
 
   @Test
   void sendsTwilioHeadersAndRecordsTheIdempotencyTokenItSent() {
-    delivery.send(server.baseUrl() + "/sync/hook", WebhookParams.listItemAdded("ES1", 1), TOKEN, "k");
+    delivery.send(server.baseUrl() + "/sync/hook", DeliveryFixtures.listItemAdded("ES1", 1), TOKEN, "k");
     WebhookDeliveryRecord record = delivery.awaitDelivered(1, Duration.ofSeconds(5)).get(0);
 
     LoggedRequest request = server.findAll(postRequestedFor(urlPathEqualTo("/sync/hook"))).get(0);
@@ -104,7 +104,7 @@ class WebhookSignatureTest {
   @Test
   void signsWithoutTheConnectionOverrideFragmentBecauseItNeverReachesTheReceiver() {
     String url = server.baseUrl() + "/sync/hook?x=1#rc=2&rp=all";
-    FormParams params = WebhookParams.listItemAdded("ES1", 1);
+    FormParams params = DeliveryFixtures.listItemAdded("ES1", 1);
 
     delivery.send(url, params, TOKEN, "k");
     delivery.awaitDelivered(1, Duration.ofSeconds(5));
