@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SyncwireCommand.Version.class,
     description = {"Twilio Sync webhooks and REST API, testable and debuggable on one machine.", ""},
-    subcommands = {ReceiveCommand.class, CommandLine.HelpCommand.class},
-    footer = {"", "Start with: syncwire receive --port 8080 --auth-token <your token>"})
+    subcommands = {UpCommand.class, ReceiveCommand.class, FakeCommand.class, CommandLine.HelpCommand.class},
+    footer = {"", "Start with: syncwire up   (the receiver and the Sync fake, wired together)"})
 public final class SyncwireCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -181,6 +181,24 @@ public final class SyncApiFake implements AutoCloseable {
     }
   }
 
+  /**
+   * Points the default service's webhooks somewhere else, now and after every {@link #reset()}:
+   * what {@code syncwire up} and the JUnit extension do once the receiver's port is known.
+   */
+  public void updateDefaultService(String webhookUrl, boolean webhooksFromRestEnabled) {
+    synchronized (store) {
+      config.webhookUrl = webhookUrl;
+      config.webhooksFromRestEnabled = webhooksFromRestEnabled;
+      try {
+        SyncService service = store.service(defaultServiceSid, "/v1/Services/" + defaultServiceSid);
+        service.webhookUrl = webhookUrl;
+        service.webhooksFromRestEnabled = webhooksFromRestEnabled;
+      } catch (SyncError deleted) {
+        // A test deleted the default service: the next reset() recreates it with these settings.
+      }
+    }
+  }
+
   /** Swaps where webhooks go (tests record them; WebhookDelivery sends them). */
   void webhookSink(WebhookSink sink) {
     store.sink(sink);

@@ -1,0 +1,45 @@
+package dev.syncwire.cli;
+
+import dev.syncwire.harness.fake.SyncApiFake;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code syncwire fake}: the stateful Sync REST API fake, standalone. */
+@Command(
+    name = "fake",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run a stateful fake of the Twilio Sync v1 REST API on 127.0.0.1 for the official SDKs to talk to.",
+      "It starts with a ready default service and prints the environment to export.",
+      ""
+    },
+    footer = {"", "Example: syncwire fake --port 4010 --webhook-url http://127.0.0.1:3000/sync --webhooks-from-rest"})
+final class FakeCommand implements Callable<Integer> {
+  @Option(names = "--port", defaultValue = "4010", description = "Port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--webhook-url", paramLabel = "URL", description = "The default service's webhook_url.")
+  String webhookUrl;
+
+  @Option(names = "--webhooks-from-rest", description = "Fire webhooks for REST-made changes (Twilio's default is off).")
+  boolean webhooksFromRest;
+
+  @Mixin
+  FakeOptions options = new FakeOptions();
+
+  @Override
+  public Integer call() throws InterruptedException {
+    SyncApiFake fake = options.apply(SyncApiFake.builder().port(port).webhookUrl(webhookUrl)
+        .webhooksFromRestEnabled(webhooksFromRest)).start();
+    System.out.println("syncwire Sync API fake listening on " + fake.baseUrl());
+    System.out.println("  default service: " + fake.defaultServiceSid()
+        + (webhookUrl == null ? " (no webhook_url)" : " -> " + webhookUrl
+            + (webhooksFromRest ? " (REST changes fire webhooks)" : " (REST changes fire none, as on Twilio; --webhooks-from-rest to change)")));
+    FakeOptions.printEnvironment(fake);
+    System.out.println("Press Ctrl-C to stop.");
+    ReceiveCommand.awaitShutdown(fake);
+    return 0;
+  }
+}
