@@ -60,7 +60,7 @@ public final class SyncReceiver implements AutoCloseable {
     server.addConnector(connector);
     server.setHandler(new Routes(config.webhookPath(), webhooks, store,  stream,
         new Health(config, store, recorder, stream)));
-    server.setStopTimeout(2_000);
+    server.setStopTimeout(0);
   }
 
   /** Starts a receiver; port 0 picks a free one. */

@@ -1,0 +1,139 @@
+package dev.syncwire.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.sync.v1.service.Document;
+import com.twilio.rest.sync.v1.service.SyncList;
+import com.twilio.rest.sync.v1.service.SyncMap;
+import com.twilio.rest.sync.v1.service.syncmap.SyncMapItem;
+import com.twilio.rest.sync.v1.service.synclist.SyncListItem;
+import dev.syncwire.fixtures.EventType;
+import dev.syncwire.fixtures.SignatureVerdict;
+import dev.syncwire.fixtures.SyncEvent;
+import dev.syncwire.harness.fake.SyncApiFake;
+import dev.syncwire.receiver.ReceiverConfig;
+import dev.syncwire.receiver.SyncReceiver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end, no mocks: the official twilio-java SDK changes state in the fake, the fake posts
+ * signed webhooks, the receiver checks them with the same token in enforce mode and records them.
+ */
+class FakeWebhooksReachTheReceiverTest {
+  private SyncApiFake fake;
+  private SyncReceiver receiver;
+  private TwilioRestClient client;
+  private String service;
+
+  @BeforeEach
+  void start() {
+    fake = SyncApiFake.builder().seed(7).webhooksFromRestEnabled(true).start();
+    receiver = SyncReceiver.start(ReceiverConfig.builder().authToken(fake.authToken()).build());
+    fake.updateDefaultService(receiver.webhookUrl().toString(), true);
+    client = fake.twilioClient();
+    service = fake.defaultServiceSid();
+  }
+
+  @AfterEach
+  void stop() {
+    fake.close();
+    receiver.close();
+  }
+
+  @Test
+  void everyChangeArrivesOnceSignedAndInOrderPerObject() throws Exception {
+    CountDownLatch all = expect(2 + 5 + 2 + 3 + 3);
+    Document.creator(service).setUniqueName("call-CA1").setData(Map.of("stage", "greeting")).create(client);
+    Document.updater(service, "call-CA1").setData(Map.of("stage", "menu")).update(client);
+    SyncList.creator(service).setUniqueName("activity-feed").create(client);
+    for (int i = 0; i < 4; i++) {
+      SyncListItem.creator(service, "activity-feed", Map.of("n", i)).create(client);
+    }
+    SyncMap.creator(service).setUniqueName("user-presence").create(client);
+    SyncMapItem.creator(service, "user-presence", "user-123", Map.of("status", "online")).create(client);
+    SyncMapItem.updater(service, "user-presence", "user-123").setData(Map.of("status", "away")).update(client);
+    SyncMapItem.updater(service, "user-presence", "user-123").setData(Map.of("status", "offline")).update(client);
+    SyncMapItem.deleter(service, "user-presence", "user-123").delete(client);
+    Document.deleter(service, "call-CA1").delete(client);
+    SyncListItem.deleter(service, "activity-feed", 0).delete(client);
+    SyncList.deleter(service, "activity-feed").delete(client);
+
+    assertThat(all.await(10, TimeUnit.SECONDS)).as("every webhook recorded; the fake says %s", fake.webhookDeliveries())
+        .isTrue();
+    List<SyncEvent> events = receiver.events().all();
+    assertThat(events).allSatisfy(e -> {
+      assertThat(e.accepted()).as("%s: %s", e, e.errors()).isTrue();
+      assertThat(e.signature()).isEqualTo(SignatureVerdict.VALID);
+      assertThat(e.webhook().identity()).isEqualTo("system");
+      assertThat(e.webhook().endpointId()).isNull();
+      assertThat(e.serviceSid()).isEqualTo(service);
+    });
+    Map<String, List<String>> byObject = events.stream().collect(Collectors.groupingBy(SyncEvent::objectName,
+        Collectors.mapping(e -> e.eventType() + (e.itemKey() != null ? ":" + e.data().path("status").asText() : ""),
+            Collectors.toList())));
+    assertThat(byObject.get("call-CA1")).containsExactly("document_created", "document_updated", "document_removed");
+    assertThat(byObject.get("user-presence")).containsExactly("map_created", "map_item_added:online",
+        "map_item_updated:away", "map_item_updated:offline", "map_item_removed:offline");
+    assertThat(byObject.get("activity-feed")).containsExactly("list_created", "list_item_added", "list_item_added",
+        "list_item_added", "list_item_added", "list_item_removed", "list_removed");
+    List<Long> listEventIds = events.stream()
+        .filter(e -> "activity-feed".equals(e.objectName()) && e.canonicalType().itemEvent())
+        .map(e -> e.webhook().eventId()).toList();
+    assertThat(listEventIds).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
+    assertThat(fake.webhookDeliveries()).hasSize(events.size());
+  }
+
+  @Test
+  void anExpiredPresenceItemFiresItsRemovalWhenTheClockAdvances() throws Exception {
+    SyncMap.creator(service).setUniqueName("user-presence").create(client);
+    CountDownLatch added = expect(2);
+    SyncMapItem.creator(service, "user-presence", "user-123", Map.of("status", "online")).setTtl(300).create(client);
+    assertThat(added.await(5, TimeUnit.SECONDS)).isTrue();
+
+    CountDownLatch removed = expectType(EventType.MAP_ITEM_REMOVED);
+    fake.clock().advance(Duration.ofMinutes(5));
+
+    assertThat(removed.await(5, TimeUnit.SECONDS)).isTrue();
+    SyncEvent removal = receiver.events().latest().orElseThrow();
+    assertThat(removal.itemKey()).isEqualTo("user-123");
+    assertThat(removal.signature()).isEqualTo(SignatureVerdict.VALID);
+  }
+
+  @Test
+  void restChangesFireNothingWhenTheServiceLeavesWebhooksFromRestOffAsTwilioDoes() throws Exception {
+    fake.updateDefaultService(receiver.webhookUrl().toString(), false);
+    Document.creator(service).setUniqueName("quiet").setData(Map.of("a", 1)).create(client);
+    fake.updateDefaultService(receiver.webhookUrl().toString(), true);
+    CountDownLatch loud = expect(1);
+    Document.creator(service).setUniqueName("loud").setData(Map.of("a", 1)).create(client);
+
+    assertThat(loud.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(fake.awaitWebhooksQuiet(Duration.ofSeconds(5))).isTrue();
+    assertThat(receiver.events().all()).extracting(SyncEvent::objectName).containsExactly("loud");
+  }
+
+  private CountDownLatch expect(int count) {
+    CountDownLatch latch = new CountDownLatch(count);
+    receiver.events().subscribe(e -> latch.countDown());
+    return latch;
+  }
+
+  private CountDownLatch expectType(EventType type) {
+    CountDownLatch latch = new CountDownLatch(1);
+    receiver.events().subscribe(e -> {
+      if (e.canonicalType() == type) {
+        latch.countDown();
+      }
+    });
+    return latch;
+  }
+}
