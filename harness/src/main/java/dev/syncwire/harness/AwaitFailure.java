@@ -42,14 +42,19 @@ final class AwaitFailure {
   static String rejected(String expected, SyncEvent event, Instant start) {
     StringBuilder sb = new StringBuilder(expected).append(": a matching webhook arrived but was rejected");
     List<Violation> errors = event.errors();
-    sb.append(errors.isEmpty() ? "" : ": " + errors.get(0)).append('\n');
+    sb.append(errors.isEmpty() ? "" : ": " + error(errors.get(0))).append('\n');
     sb.append("  ").append(offset(event, start)).append("  ").append(event).append('\n');
-    for (Violation v : errors) {
-      sb.append("    ").append(v.field()).append(" (").append(v.rule()).append("): ").append(v.message()).append('\n');
+    for (Violation v : errors.subList(Math.min(1, errors.size()), errors.size())) {
+      sb.append("  also: ").append(error(v)).append('\n');
     }
     sb.append("Rejected webhooks never satisfy an await, so this one ends now. Fix the cause above, or count"
         + " rejected webhooks as matches with status(ACCEPTED, REJECTED).");
     return sb.toString();
+  }
+
+  /** A broken rule in words, without repeating the field when the message already names it. */
+  static String error(Violation v) {
+    return v.message().startsWith(v.field()) ? v.message() : v.field() + ": " + v.message();
   }
 
   /** A criterion (a user predicate) threw while an event was tested. */
@@ -98,7 +103,7 @@ final class AwaitFailure {
       }
       sb.append("\n  ").append(String.format(java.util.Locale.ROOT, "%9s", offset(line.event(), start)))
           .append("  ").append(line.event());
-      if (matched.contains(line.event().id())) {
+      if (matched.contains(line.event().id()) || line.mismatches().isEmpty()) {
         sb.append(": matches");
       } else if (!line.mismatches().isEmpty()) {
         sb.append(": ").append(String.join(", ", line.mismatches()));

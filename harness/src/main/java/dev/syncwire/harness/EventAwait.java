@@ -139,12 +139,12 @@ public final class EventAwait {
     long start = events.startId();
     Instant began = events.now();
     Waiter.Outcome outcome = events.run(new Waiter.Absence(start, matcher), List.of(matcher), start, window,
-        "Expected no " + matcher.description());
+        "Expected no " + matcher.noneDescription());
     if (outcome == null) {
       return;
     }
     if (outcome.error() != null) {
-      throw AwaitFailure.threw("Expected no " + matcher.description() + " for " + AwaitFailure.limit(window),
+      throw AwaitFailure.threw("Expected no " + matcher.noneDescription() + " for " + AwaitFailure.limit(window),
           outcome.error());
     }
     SyncEvent found = outcome.events().get(0);
@@ -152,7 +152,7 @@ public final class EventAwait {
         ? "it was already recorded (" + AwaitFailure.offset(found, began) + ", before the window began;"
             + " use after(event) or reset() to look only at later events)"
         : "it arrived " + AwaitFailure.offset(found, began) + " into the window";
-    throw new AssertionError("Expected no " + matcher.description() + " for " + AwaitFailure.limit(window)
+    throw new AssertionError("Expected no " + matcher.noneDescription() + " for " + AwaitFailure.limit(window)
         + ", but " + found + " matched: " + when + ".\n"
         + events.arrivals(matcher, List.of(matcher), Set.of(found.id()), start, began));
   }

@@ -217,6 +217,14 @@ public final class EventMatcher {
     return description();
   }
 
+  /** The description after "no": {@code no map_item_removed for object "user-presence"}. */
+  String noneDescription() {
+    String what = criteriaDescription();
+    String none = what.startsWith("an event") ? "event" + what.substring("an event".length())
+        : what.startsWith("a ") ? what.substring(2) : what;
+    return alias == null ? none : alias + " (" + none + ")";
+  }
+
   // ---- package-private: used by the waiters and the failure messages ----
 
   /** The id after which events count, or null for the SyncEvents' default start. */
@@ -262,7 +270,7 @@ public final class EventMatcher {
     if (!statuses.contains(e.status())) {
       out.add(switch (e.status()) {
         case DUPLICATE -> "was a redelivery of #" + e.duplicateOf() + " (duplicate)";
-        case REJECTED -> "was rejected" + (e.errors().isEmpty() ? "" : ": " + e.errors().get(0));
+        case REJECTED -> "was rejected" + (e.errors().isEmpty() ? "" : ": " + AwaitFailure.error(e.errors().get(0)));
         case ACCEPTED -> "was accepted, not " + statuses.stream().map(EventStatus::wireName)
             .collect(Collectors.joining(" or "));
       });

@@ -73,7 +73,7 @@ public final class OrderedAwait {
         sb.append("not reached");
       }
     }
-    sb.append("\nStep ").append(missing + 1).append(" was not met. ")
+    sb.append("\nStep ").append(missing + 1).append(" was not met.\n")
         .append(events.arrivals(next, steps, SyncEvents.ids(List.of()), start, began));
     throw new AssertionError(sb.toString());
   }

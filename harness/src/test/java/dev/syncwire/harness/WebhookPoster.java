@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Posts real, signed webhooks to a real receiver, each one distinct (so the receiver never flags
@@ -58,12 +59,17 @@ final class WebhookPoster {
 
   /** Posts from another thread once {@code events} has an await waiting, so the wake-up path is what is tested. */
   CompletableFuture<Integer> postWhenWaiting(SyncEvents events, WebhookBuilder webhook) {
+    return whenWaiting(events, () -> post(webhook));
+  }
+
+  /** Runs {@code post} on another thread once {@code events} has an await waiting. */
+  static CompletableFuture<Integer> whenWaiting(SyncEvents events, Supplier<Integer> post) {
     return CompletableFuture.supplyAsync(() -> {
       long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
       while (events.waiting() == 0 && System.nanoTime() < deadline) {
         Thread.onSpinWait();
       }
-      return post(webhook);
+      return post.get();
     });
   }
 
