@@ -81,10 +81,14 @@ public final class EventMatcher {
    * @throws IllegalArgumentException when {@code typeName} is no Sync event type, listing the names there are
    */
   public EventMatcher type(String typeName) {
-    EventType type = EventType.fromWireName(typeName).orElseThrow(() -> new IllegalArgumentException(
+    return type(typeNamed(typeName));
+  }
+
+  /** The type named in either dialect, or an error listing the names there are. */
+  static EventType typeNamed(String typeName) {
+    return EventType.fromWireName(typeName).orElseThrow(() -> new IllegalArgumentException(
         (typeName == null ? "(null)" : '"' + typeName + '"') + " is not a Sync event type; use one of "
             + new TreeSet<>(EventType.knownNames()) + " (either dialect) or an EventType constant"));
-    return type(type);
   }
 
   /** Events about the object with this SID or unique name. */

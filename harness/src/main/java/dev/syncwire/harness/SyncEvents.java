@@ -155,6 +155,10 @@ public final class SyncEvents implements AutoCloseable {
    * <pre>{@code
    * Awaitility.await().atMost(2, SECONDS).until(events.received(EventMatcher.event("map_item_removed")));
    * }</pre>
+   *
+   * <p>Awaitility names the condition by the method that made it ({@code received}); give it the
+   * matcher's words with {@code Awaitility.await(matcher.description())}. Awaitility polls (every
+   * 100 ms by default) and each poll scans the events in scope; {@link #await()} wakes on arrival.
    */
   public Callable<Boolean> received(EventMatcher matcher) {
     Objects.requireNonNull(matcher, "matcher");
