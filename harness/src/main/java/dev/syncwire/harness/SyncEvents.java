@@ -57,13 +57,15 @@ public final class SyncEvents implements AutoCloseable {
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
   private final SyncReceiver receiver;
+  private final String serviceSid; // null: every service's events
   private final Duration defaultTimeout;
   private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
   private final AutoCloseable subscription;
   private volatile long startId;
 
-  private SyncEvents(SyncReceiver receiver, Duration defaultTimeout) {
+  private SyncEvents(SyncReceiver receiver, String serviceSid, Duration defaultTimeout) {
     this.receiver = Objects.requireNonNull(receiver, "receiver");
+    this.serviceSid = serviceSid;
     this.defaultTimeout = positive(defaultTimeout, "defaultTimeout");
     // subscribe before reading the start, so nothing recorded in between is missed
     this.subscription = receiver.events().subscribe(this::recorded);
@@ -72,12 +74,20 @@ public final class SyncEvents implements AutoCloseable {
 
   /** Awaits on {@code receiver}'s events, with the default 5-second time-out. */
   public static SyncEvents of(SyncReceiver receiver) {
-    return new SyncEvents(receiver, DEFAULT_TIMEOUT);
+    return new SyncEvents(receiver, null, DEFAULT_TIMEOUT);
   }
 
   /** Awaits on {@code receiver}'s events; {@code defaultTimeout} bounds every await not given a limit. */
   public static SyncEvents of(SyncReceiver receiver, Duration defaultTimeout) {
-    return new SyncEvents(receiver, defaultTimeout);
+    return new SyncEvents(receiver, null, defaultTimeout);
+  }
+
+  /**
+   * Awaits on the events of one Sync service only ({@code ServiceSid}): tests that share a receiver
+   * each see their own service's webhooks, so they can run in parallel.
+   */
+  public static SyncEvents forService(SyncReceiver receiver, String serviceSid, Duration defaultTimeout) {
+    return new SyncEvents(receiver, Objects.requireNonNull(serviceSid, "serviceSid"), defaultTimeout);
   }
 
   /** An await for any accepted event; narrow it with {@code type}, {@code object}, {@code key}, ... */
@@ -194,13 +204,16 @@ public final class SyncEvents implements AutoCloseable {
   public List<SyncEvent> recorded() {
     List<SyncEvent> events = new ArrayList<>(
         receiver.events().query(EventQuery.all().afterId(startId).limit(Integer.MAX_VALUE)));
+    events.removeIf(e -> !ours(e));
     Collections.reverse(events);
     return events;
   }
 
-  /** Every event the receiver holds, whenever recorded, oldest first. */
+  /** Every event the receiver holds (of this service, when scoped to one), whenever recorded, oldest first. */
   public List<SyncEvent> all() {
-    return receiver.events().all();
+    List<SyncEvent> events = new ArrayList<>(receiver.events().all());
+    events.removeIf(e -> !ours(e));
+    return events;
   }
 
   /** Starts the scope afresh: awaits from now on look only at events recorded after this call. */
@@ -281,6 +294,9 @@ public final class SyncEvents implements AutoCloseable {
     List<SyncEvent> out = new ArrayList<>(events.size());
     for (int i = events.size() - 1; i >= 0; i--) {
       SyncEvent e = events.get(i);
+      if (!ours(e)) {
+        continue;
+      }
       for (EventMatcher m : matchers) {
         if (e.id() > (m.afterId() != null ? m.afterId() : start) && m.inScope(e)) {
           out.add(e);
@@ -325,7 +341,15 @@ public final class SyncEvents implements AutoCloseable {
     return Collections.unmodifiableSet(ids);
   }
 
+  /** True for the events of this SyncEvents' service (all when it watches every service). */
+  private boolean ours(SyncEvent event) {
+    return serviceSid == null || serviceSid.equals(event.serviceSid());
+  }
+
   private void recorded(SyncEvent event) {
+    if (!ours(event)) {
+      return;
+    }
     for (Waiter waiter : waiters) {
       waiter.offer(event);
     }

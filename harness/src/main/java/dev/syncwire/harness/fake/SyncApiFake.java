@@ -199,6 +199,20 @@ public final class SyncApiFake implements AutoCloseable {
     }
   }
 
+  /**
+   * Creates another service with the default service's webhook settings and returns its SID: a
+   * fresh, isolated service for one test while the fake is shared.
+   */
+  public String createService(String friendlyName) {
+    synchronized (store) {
+      SyncService service = store.createService(null);
+      service.friendlyName = friendlyName;
+      service.webhookUrl = config.webhookUrl;
+      service.webhooksFromRestEnabled = config.webhooksFromRestEnabled;
+      return service.sid;
+    }
+  }
+
   /** Swaps where webhooks go (tests record them; WebhookDelivery sends them). */
   void webhookSink(WebhookSink sink) {
     store.sink(sink);
