@@ -123,7 +123,8 @@ public final class EventMatcher {
    */
   public EventMatcher data(String field, Object value) {
     Objects.requireNonNull(field, "field");
-    JsonNode wanted = JSON.valueToTree(value);
+    JsonNode wanted = value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance()
+        : JSON.valueToTree(value);
     String pointer = field.startsWith("/") ? field : "/" + field.replace("~", "~0").replace("/", "~1");
     String label = "data" + (field.startsWith("/") ? field.replace('/', '.') : "." + field);
     return with(new Criterion(Criterion.Kind.DATA, label + " = " + wanted,
@@ -169,7 +170,11 @@ public final class EventMatcher {
         c -> "signature was " + c.event().signature().wireName()));
   }
 
-  /** Events satisfying {@code predicate}; {@code description} says what it checks, in failure messages. */
+  /**
+   * Events satisfying {@code predicate}; {@code description} says what it checks, in failure
+   * messages. Predicates run on the receiver's thread as events arrive: keep them quick, and return
+   * false rather than throw (a throw ends the await with the exception as its cause).
+   */
   public EventMatcher where(String description, Predicate<SyncEvent> predicate) {
     Objects.requireNonNull(description, "description");
     Objects.requireNonNull(predicate, "predicate");

@@ -50,4 +50,21 @@ class ConcurrentAwaitTest extends ReceiverPerClass {
       posting.shutdownNow();
     }
   }
+
+  @Test
+  void noEventIsMissedWhenItArrivesWhileTheAwaitRegisters() throws Exception {
+    ExecutorService posting = Executors.newSingleThreadExecutor();
+    try {
+      for (int i = 0; i < 200; i++) {
+        String key = "race-" + i;
+        // no gate: the webhook lands before, during or after registration and the scan
+        Future<Integer> post = posting.submit(() -> poster.post(Webhooks.mapItemUpdated().map("m").key(key)));
+        SyncEvent e = events.await().type(MAP_ITEM_UPDATED).key(key).within(Duration.ofSeconds(5));
+        assertThat(e.itemKey()).isEqualTo(key);
+        assertThat(post.get()).isEqualTo(200);
+      }
+    } finally {
+      posting.shutdownNow();
+    }
+  }
 }
