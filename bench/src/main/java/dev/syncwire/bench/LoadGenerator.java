@@ -1,6 +1,7 @@
 package dev.syncwire.bench;
 
 import dev.syncwire.fixtures.TwilioSignature;
+import dev.syncwire.fixtures.WireParam;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -14,6 +15,7 @@ import org.eclipse.jetty.client.BytesRequestContent;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -22,7 +24,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * A closed-loop HTTP/1.1 load: {@code concurrency} lanes, each on its own kept-alive connection,
  * each sending the next webhook of the pool as soon as its previous answer arrived, until a
  * deadline or a count. Every answer must be 200; latency is measured per request from send to
- * the last byte of the answer.
+ * the last byte of the answer. Requests carry Twilio's headers: {@code X-Twilio-Signature},
+ * {@code I-Twilio-Idempotency-Token}, {@code User-Agent: TwilioProxy/1.1}, {@code Accept: *}{@code /*}.
  *
  * <pre>{@code
  * try (LoadGenerator load = LoadGenerator.start(48)) {
@@ -31,6 +34,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * }</pre>
  */
 public final class LoadGenerator implements AutoCloseable {
+  /** The headers Twilio's webhook sender adds, so every server parses and keeps what it would in production. */
+  static final String TWILIO_USER_AGENT = "TwilioProxy/1.1";
+
   private final HttpClient client;
   private final int concurrency;
 
@@ -164,7 +170,10 @@ public final class LoadGenerator implements AutoCloseable {
     client.newRequest(url)
         .method(HttpMethod.POST)
         .body(new BytesRequestContent(WebhookPool.CONTENT_TYPE, pool.body(i)))
-        .headers(h -> h.put(TwilioSignature.HEADER, pool.signature(i)))
+        .headers(h -> h.put(TwilioSignature.HEADER, pool.signature(i))
+            .put(HttpHeader.USER_AGENT, TWILIO_USER_AGENT)
+            .put(HttpHeader.ACCEPT, "*/*")
+            .put(WireParam.IDEMPOTENCY_TOKEN_HEADER, pool.idempotencyToken(i)))
         .timeout(10, TimeUnit.SECONDS)
         .send(new BufferingResponseListener(64 * 1024) {
           @Override
