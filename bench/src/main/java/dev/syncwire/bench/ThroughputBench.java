@@ -39,7 +39,7 @@ public final class ThroughputBench {
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "8"));
-    int warmup = Integer.parseInt(options.getOrDefault("warmup", "5"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
     int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "48"));
     int poolSize = Integer.parseInt(options.getOrDefault("pool", "250000"));
@@ -222,7 +222,7 @@ public final class ThroughputBench {
     Map<String, String> options = new HashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --name value pairs (--seconds 8 --warmup 5 --rounds 3"
+        throw new IllegalArgumentException("expected --name value pairs (--seconds 8 --warmup 10 --rounds 3"
             + " --concurrency 48 --pool 250000 --server-heap 1g); received " + String.join(" ", args));
       }
       options.put(args[i].substring(2), args[++i]);
