@@ -1,0 +1,304 @@
+package dev.syncwire.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.client.ContentResponse;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.http.HttpMethod;
+
+/**
+ * Requests per second of a SyncReceiver (signature enforced, every parameter checked, journaled)
+ * against a bare Jetty handler and a recording WireMock server, under the same closed-loop load
+ * in one run: warm-up, then {@code rounds} rounds of one fixed-length phase per server, the order
+ * rotated each round. The servers run in a second JVM ({@link BenchServers}); this one builds the
+ * webhooks and generates the load. Fails (exit 1) on any non-200 answer or when a server's count
+ * of what it recorded differs from what was sent.
+ *
+ * <pre>{@code
+ * java -cp ... dev.syncwire.bench.ThroughputBench --seconds 8 --rounds 3 --concurrency 48
+ * }</pre>
+ */
+public final class ThroughputBench {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private ThroughputBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = options(args);
+    int seconds = Integer.parseInt(options.getOrDefault("seconds", "8"));
+    int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
+    int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
+    int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "48"));
+    int poolSize = Integer.parseInt(options.getOrDefault("pool", "250000"));
+    String serverHeap = options.getOrDefault("server-heap", "1g");
+
+    long t0 = System.nanoTime();
+    WebhookPool pool = WebhookPool.build(poolSize);
+    System.out.printf(Locale.ROOT, "built %,d signed webhooks (mean body %.0f bytes) in %.1f s%n", pool.size(),
+        pool.meanBodyBytes(), (System.nanoTime() - t0) / 1e9);
+
+    Process servers = startServers(serverHeap);
+    boolean passed = false;
+    try (LoadGenerator load = LoadGenerator.start(concurrency)) {
+      Map<String, String> ports = readPorts(servers);
+      List<Target> targets = List.of(
+          Target.receiver("receiver", ports.get("receiver"), pool),
+          Target.jetty(ports.get("jetty"), pool),
+          Target.wiremock(ports.get("wiremock"), pool),
+          Target.receiver("receiver-fsync", ports.get("receiver-fsync"), pool));
+      System.out.printf(Locale.ROOT, "servers in JVM pid %d (-Xmx%s), load from pid %d: %d connections, "
+              + "%d s warm-up and %d x %d s per server%n", servers.pid(), serverHeap, ProcessHandle.current().pid(),
+          concurrency, warmup, rounds, seconds);
+
+      for (Target target : targets) {
+        Phase phase = measure(load, target, pool, warmup * 1000L);
+        System.out.printf(Locale.ROOT, "warm-up %-15s %,9.0f req/s%n", target.name, phase.run.perSecond());
+      }
+      Map<String, List<Phase>> results = new LinkedHashMap<>();
+      targets.forEach(t -> results.put(t.name, new ArrayList<>()));
+      for (int round = 0; round < rounds; round++) {
+        List<Target> order = order(targets, round);
+        for (Target target : order) {
+          target.resetMemory(load);
+        }
+        for (Target target : order) {
+          Phase phase = measure(load, target, pool, seconds * 1000L);
+          results.get(target.name).add(phase);
+          System.out.printf(Locale.ROOT, "round %d %-15s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %s%n", round + 1,
+              target.name, phase.run.perSecond(), phase.run.latencyMillis(0.50), phase.run.latencyMillis(0.99),
+              phase.note);
+        }
+      }
+      System.out.println();
+      System.out.print(table(results, rounds));
+      passed = true;
+    } finally {
+      servers.getOutputStream().close();
+      if (!servers.waitFor(10, TimeUnit.SECONDS)) {
+        servers.destroy();
+      }
+      if (!passed) {
+        System.err.println("FAILED; see above");
+      }
+    }
+  }
+
+  /** Round 1 a-b-c-d, round 2 reversed, round 3 rotated, and so on: no server always goes first. */
+  static List<Target> order(List<Target> targets, int round) {
+    List<Target> order = new ArrayList<>(targets);
+    java.util.Collections.rotate(order, -(round / 2));
+    if (round % 2 == 1) {
+      java.util.Collections.reverse(order);
+    }
+    return order;
+  }
+
+  private record Phase(LoadGenerator.Phase run, String note) {}
+
+  private static Phase measure(LoadGenerator load, Target target, WebhookPool pool, long millis) throws Exception {
+    Map<String, Long> before = target.counters(load);
+    LoadGenerator.Phase run = load.run(target.name, target.url, pool, target.cursor, millis, Long.MAX_VALUE);
+    if (run.failed() > 0) {
+      throw new IllegalStateException(target.name + ": " + run.failed() + " of " + (run.ok() + run.failed())
+          + " webhooks were not answered 200; first: " + run.firstFailure());
+    }
+    if (run.poolExhausted()) {
+      throw new IllegalStateException(target.name + ": the pool of " + pool.size() + " distinct webhooks ran out"
+          + " (a receiver flags a repeated body as a duplicate); rerun with a larger --pool");
+    }
+    Map<String, Long> after = target.counters(load);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+    while (after.get("recorded") - before.get("recorded") != run.ok() && System.nanoTime() < deadline) {
+      Thread.sleep(50); // WireMock may journal a request just after answering it
+      after = target.counters(load);
+    }
+    Map<String, Long> delta = new LinkedHashMap<>();
+    after.forEach((k, v) -> delta.put(k, v - before.getOrDefault(k, 0L)));
+    if (delta.get("recorded") != run.ok()) {
+      throw new IllegalStateException(target.name + ": sent " + run.ok() + " webhooks answered 200, but the server"
+          + " recorded " + delta.get("recorded") + " (counters before " + before + ", after " + after + ")");
+    }
+    for (String mustStayZero : List.of("rejected", "duplicates")) {
+      if (delta.getOrDefault(mustStayZero, 0L) != 0) {
+        throw new IllegalStateException(target.name + ": " + delta.get(mustStayZero) + " " + mustStayZero
+            + " among " + run.ok() + " distinct, correctly signed webhooks (counters " + after + ")");
+      }
+    }
+    String note = "recorded " + delta.get("recorded") + "/" + run.ok();
+    if (delta.containsKey("linesWritten")) {
+      if (delta.get("linesWritten") != run.ok()) {
+        throw new IllegalStateException(target.name + ": " + run.ok() + " accepted but " + delta.get("linesWritten")
+            + " journal lines written");
+      }
+      note += String.format(Locale.ROOT, ", %.1f lines per journal write",
+          (double) delta.get("linesWritten") / Math.max(1, delta.get("batchesWritten")));
+    }
+    return new Phase(run, note);
+  }
+
+  static String table(Map<String, List<Phase>> results, int rounds) {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format(Locale.ROOT, "%-15s %28s %22s %22s%n", "server", "req/s (median, min-max)",
+        "p50 ms (min-max)", "p99 ms (min-max)"));
+    for (Map.Entry<String, List<Phase>> e : results.entrySet()) {
+      double[] rps = e.getValue().stream().mapToDouble(p -> p.run.perSecond()).toArray();
+      double[] p50 = e.getValue().stream().mapToDouble(p -> p.run.latencyMillis(0.5)).toArray();
+      double[] p99 = e.getValue().stream().mapToDouble(p -> p.run.latencyMillis(0.99)).toArray();
+      out.append(String.format(Locale.ROOT, "%-15s %,10.0f (%,7.0f-%,7.0f) %9.2f (%5.2f-%5.2f) %9.2f (%5.2f-%5.2f)%n",
+          e.getKey(), median(rps), min(rps), max(rps), median(p50), min(p50), max(p50), median(p99), min(p99),
+          max(p99)));
+    }
+    out.append('\n');
+    ratio(out, results, "receiver", "jetty", 0.8, rounds);
+    ratio(out, results, "receiver", "wiremock", 3.0, rounds);
+    ratio(out, results, "receiver-fsync", "jetty", 0.8, rounds);
+    ratio(out, results, "receiver-fsync", "wiremock", 3.0, rounds);
+    return out.toString();
+  }
+
+  private static void ratio(StringBuilder out, Map<String, List<Phase>> results, String a, String b, double target,
+      int rounds) {
+    double[] ratios = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      ratios[r] = results.get(a).get(r).run.perSecond() / results.get(b).get(r).run.perSecond();
+    }
+    double m = median(ratios);
+    out.append(String.format(Locale.ROOT, "%-15s / %-9s %5.2fx (rounds %s)  target >= %.1fx: %s%n", a, b, m,
+        Arrays.stream(ratios).mapToObj(x -> String.format(Locale.ROOT, "%.2f", x)).toList(), target,
+        min(ratios) >= target ? "met" : m >= target ? "met on the median, not every round" : "NOT met"));
+  }
+
+  static double median(double[] xs) {
+    double[] s = xs.clone();
+    Arrays.sort(s);
+    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+  }
+
+  static double min(double[] xs) {
+    return Arrays.stream(xs).min().orElse(Double.NaN);
+  }
+
+  static double max(double[] xs) {
+    return Arrays.stream(xs).max().orElse(Double.NaN);
+  }
+
+  private static Process startServers(String heap) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder builder = new ProcessBuilder(java, "-Xms" + heap, "-Xmx" + heap,
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+        "-cp", System.getProperty("java.class.path"), BenchServers.class.getName());
+    builder.redirectError(ProcessBuilder.Redirect.INHERIT);
+    return builder.start();
+  }
+
+  private static Map<String, String> readPorts(Process servers) throws Exception {
+    BufferedReader out = new BufferedReader(new InputStreamReader(servers.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    if (line == null || !line.startsWith("ports ")) {
+      throw new IllegalStateException("the server JVM did not print its ports; it printed: " + line);
+    }
+    Map<String, String> ports = new HashMap<>();
+    for (String pair : line.substring("ports ".length()).split(" ")) {
+      String[] kv = pair.split("=", 2);
+      ports.put(kv[0], kv[1]);
+    }
+    return ports;
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--") || i + 1 >= args.length) {
+        throw new IllegalArgumentException("expected --name value pairs (--seconds 8 --warmup 10 --rounds 3"
+            + " --concurrency 48 --pool 250000 --server-heap 1g); received " + String.join(" ", args));
+      }
+      options.put(args[i].substring(2), args[++i]);
+    }
+    return options;
+  }
+
+  /** One benchmarked server: where to post, which webhooks it gets, and how to read what it recorded. */
+  private static final class Target {
+    final String name;
+    final URI base;
+    final URI url;
+    final LoadGenerator.Cursor cursor;
+    final String kind;
+
+    private Target(String name, String port, String kind, LoadGenerator.Cursor cursor) {
+      this.name = name;
+      this.base = URI.create("http://127.0.0.1:" + port);
+      this.url = base.resolve("/webhooks");
+      this.kind = kind;
+      this.cursor = cursor;
+    }
+
+    static Target receiver(String name, String port, WebhookPool pool) {
+      return new Target(name, port, "receiver", LoadGenerator.Cursor.distinct(pool));
+    }
+
+    static Target jetty(String port, WebhookPool pool) {
+      return new Target("jetty", port, "jetty", LoadGenerator.Cursor.cycling(pool));
+    }
+
+    static Target wiremock(String port, WebhookPool pool) {
+      return new Target("wiremock", port, "wiremock", LoadGenerator.Cursor.cycling(pool));
+    }
+
+    /** {@code recorded}, plus the receiver's rejected, duplicates and journal counters. */
+    Map<String, Long> counters(LoadGenerator load) throws Exception {
+      Map<String, Long> counters = new LinkedHashMap<>();
+      switch (kind) {
+        case "receiver" -> {
+          JsonNode health = JSON.readTree(get(load, base.resolve("/health")).getContentAsString());
+          counters.put("recorded", health.get("accepted").asLong());
+          counters.put("rejected", health.get("rejected").asLong());
+          counters.put("duplicates", health.get("duplicates").asLong());
+          counters.put("linesWritten", health.path("journal").path("linesWritten").asLong());
+          counters.put("batchesWritten", health.path("journal").path("batchesWritten").asLong());
+        }
+        case "jetty" -> counters.put("recorded", Long.parseLong(get(load, base.resolve("/count")).getContentAsString()));
+        default -> {
+          ContentResponse r = load.client().newRequest(base.resolve("/__admin/requests/count"))
+              .method(HttpMethod.POST)
+              .body(new StringRequestContent("application/json", "{\"method\":\"POST\",\"url\":\"/webhooks\"}"))
+              .timeout(10, TimeUnit.SECONDS).send();
+          counters.put("recorded", JSON.readTree(r.getContentAsString()).get("count").asLong());
+        }
+      }
+      return counters;
+    }
+
+    /** Between rounds, outside the clock: empty what a server holds in memory, so every round starts alike. */
+    void resetMemory(LoadGenerator load) throws Exception {
+      switch (kind) {
+        case "receiver" -> load.client().newRequest(base.resolve("/api/events")).method(HttpMethod.DELETE)
+            .timeout(10, TimeUnit.SECONDS).send();
+        case "wiremock" -> load.client().newRequest(base.resolve("/__admin/requests")).method(HttpMethod.DELETE)
+            .timeout(10, TimeUnit.SECONDS).send();
+        default -> { }
+      }
+    }
+
+    private static ContentResponse get(LoadGenerator load, URI uri) throws Exception {
+      ContentResponse r = load.client().newRequest(uri).timeout(10, TimeUnit.SECONDS).send();
+      if (r.getStatus() != 200) {
+        throw new IllegalStateException("GET " + uri + " answered " + r.getStatus() + ": " + r.getContentAsString());
+      }
+      return r;
+    }
+  }
+}
