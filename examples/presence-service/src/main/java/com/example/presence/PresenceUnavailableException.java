@@ -1,0 +1,21 @@
+package com.example.presence;
+
+import com.twilio.exception.ApiException;
+
+/**
+ * Twilio Sync refused a presence write twice in a row with HTTP 429 (too many requests). The caller
+ * decides what to do (a client heartbeat simply tries again at its next tick); the cause is the
+ * second {@link ApiException}.
+ */
+public final class PresenceUnavailableException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  public PresenceUnavailableException(String message, ApiException cause) {
+    super(message, cause);
+  }
+
+  @Override
+  public synchronized ApiException getCause() {
+    return (ApiException) super.getCause();
+  }
+}
