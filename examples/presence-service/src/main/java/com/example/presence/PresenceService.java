@@ -4,7 +4,6 @@ import com.twilio.exception.ApiException;
 import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.sync.v1.service.syncmap.SyncMapItem;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,22 +25,17 @@ public final class PresenceService {
   private final TwilioRestClient client;
   private final String serviceSid;
   private final Clock clock;
-  private final Duration retryAfter;
   private final SyncCollection map;
 
   public PresenceService(TwilioRestClient client, String serviceSid) {
-    this(client, serviceSid, Clock.systemUTC(), Duration.ofMillis(500));
+    this(client, serviceSid, Clock.systemUTC());
   }
 
-  /**
-   * @param clock stamps {@code lastSeen}
-   * @param retryAfter how long to wait before the one retry of a write Sync rate-limited (HTTP 429)
-   */
-  public PresenceService(TwilioRestClient client, String serviceSid, Clock clock, Duration retryAfter) {
+  /** @param clock stamps {@code lastSeen} (a test may pass syncwire's fake clock) */
+  public PresenceService(TwilioRestClient client, String serviceSid, Clock clock) {
     this.client = Objects.requireNonNull(client, "client");
     this.serviceSid = Objects.requireNonNull(serviceSid, "serviceSid");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.retryAfter = Objects.requireNonNull(retryAfter, "retryAfter");
     this.map = new SyncCollection(client, serviceSid, SyncCollection.Kind.MAP, MAP);
   }
 
@@ -54,35 +48,32 @@ public final class PresenceService {
    * an existing key becomes an update, and the update sends {@code ItemTtl} again, so the five
    * minutes count from the latest heartbeat rather than the first.
    *
-   * @throws PresenceUnavailableException when Sync answers 429 to the write and again to its one retry
+   * <p><b>Rate limits.</b> A 429 is not retried here: twilio-java's HTTP client (Apache
+   * HttpClient 5 with its default retry strategy) already repeats a request answered 429 once,
+   * after a second or the {@code Retry-After} it was given. Retrying again on top would only pile
+   * onto a service that is shedding load, and the next heartbeat is at most a tick away. So a 429
+   * that survives the client's retry becomes a {@link PresenceUnavailableException} that says what
+   * was lost.
+   *
+   * @throws PresenceUnavailableException when Sync still answers 429 after the HTTP client's retry
    */
   public void heartbeat(String userId, String status, String device) {
     Objects.requireNonNull(userId, "userId");
     Objects.requireNonNull(status, "status");
-    map.ensureExists();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("status", status);
     data.put("lastSeen", clock.instant().toString());
     data.put("device", device == null ? "unknown" : device);
     try {
+      map.ensureExists();
       upsert(userId, data);
-    } catch (ApiException first) {
-      if (!SyncErrors.isRateLimited(first)) {
-        throw first;
-      }
-      // One retry after a pause: a 429 is about the rate, and a heartbeat is cheap to repeat.
-      // More than one would only pile onto a service that is already shedding load.
-      pause();
-      try {
-        upsert(userId, data);
-      } catch (ApiException second) {
-        if (!SyncErrors.isRateLimited(second)) {
-          throw second;
-        }
+    } catch (ApiException e) {
+      if (SyncErrors.isRateLimited(e)) {
         throw new PresenceUnavailableException("Twilio Sync rate-limited the heartbeat of " + userId
-            + " twice (HTTP 429, retried once after " + retryAfter.toMillis() + " ms); its presence was not"
-            + " refreshed and will expire unless a later heartbeat gets through", second);
+            + " (HTTP 429, twice: the HTTP client retried once); its presence was not refreshed and expires "
+            + TTL_SECONDS + " s after its last successful heartbeat unless a later one gets through", e);
       }
+      throw e;
     }
   }
 
@@ -121,17 +112,6 @@ public final class PresenceService {
       }
       // It expired (or went offline) between our create and our update: create it afresh.
       SyncMapItem.creator(serviceSid, MAP, userId, data).setItemTtl(TTL_SECONDS).create(client);
-    }
-  }
-
-  private void pause() {
-    if (retryAfter.isZero() || retryAfter.isNegative()) {
-      return;
-    }
-    try {
-      Thread.sleep(retryAfter.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
