@@ -141,7 +141,7 @@ class AwaitWithinTest {
             + " key \"user-123\", data.status = \"offline\") within 300 milliseconds, but none arrived.")
         .hasMessageContaining("Received 3 events")
         .hasMessageContaining("closest match first, times from the start of the wait:\n")
-        .hasMessageContaining("map_item_removed user-presence/user-456: key was \"user-456\", had no data\n")
+        .hasMessageContaining("map_item_removed user-presence/user-456: key was \"user-456\", data.status was \"online\"\n")
         .satisfies(e -> {
           String m = e.getMessage();
           assertThat(m.indexOf("user-presence/user-456")).isLessThan(m.indexOf("map_item_updated"));

@@ -8,7 +8,6 @@ import com.twilio.rest.sync.v1.service.SyncList;
 import com.twilio.rest.sync.v1.service.SyncMap;
 import com.twilio.rest.sync.v1.service.syncmap.SyncMapItem;
 import com.twilio.rest.sync.v1.service.synclist.SyncListItem;
-import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.SignatureVerdict;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.harness.fake.SyncApiFake;
@@ -93,47 +92,37 @@ class FakeWebhooksReachTheReceiverTest {
   }
 
   @Test
-  void anExpiredPresenceItemFiresItsRemovalWhenTheClockAdvances() throws Exception {
-    SyncMap.creator(service).setUniqueName("user-presence").create(client);
-    CountDownLatch added = expect(2);
-    SyncMapItem.creator(service, "user-presence", "user-123", Map.of("status", "online")).setTtl(300).create(client);
-    assertThat(added.await(5, TimeUnit.SECONDS)).isTrue();
+  void anExpiredPresenceItemFiresItsRemovalWhenTheClockAdvances() {
+    try (SyncEvents events = SyncEvents.of(receiver)) {
+      SyncMap.creator(service).setUniqueName("user-presence").create(client);
+      SyncMapItem.creator(service, "user-presence", "user-123", Map.of("status", "online")).setTtl(300).create(client);
+      events.awaitMapItemAdded("user-presence", "user-123", Duration.ofSeconds(5));
 
-    CountDownLatch removed = expectType(EventType.MAP_ITEM_REMOVED);
-    fake.clock().advance(Duration.ofMinutes(5));
+      fake.clock().advance(Duration.ofMinutes(5));
 
-    assertThat(removed.await(5, TimeUnit.SECONDS)).isTrue();
-    SyncEvent removal = receiver.events().latest().orElseThrow();
-    assertThat(removal.itemKey()).isEqualTo("user-123");
-    assertThat(removal.signature()).isEqualTo(SignatureVerdict.VALID);
+      SyncEvent removal = events.awaitMapItemRemoved("user-presence", "user-123", Duration.ofSeconds(5));
+      assertThat(removal.signature()).isEqualTo(SignatureVerdict.VALID);
+      assertThat(removal.webhook().identity()).isEqualTo("system");
+    }
   }
 
   @Test
-  void restChangesFireNothingWhenTheServiceLeavesWebhooksFromRestOffAsTwilioDoes() throws Exception {
-    fake.updateDefaultService(receiver.webhookUrl().toString(), false);
-    Document.creator(service).setUniqueName("quiet").setData(Map.of("a", 1)).create(client);
-    fake.updateDefaultService(receiver.webhookUrl().toString(), true);
-    CountDownLatch loud = expect(1);
-    Document.creator(service).setUniqueName("loud").setData(Map.of("a", 1)).create(client);
+  void restChangesFireNothingWhenTheServiceLeavesWebhooksFromRestOffAsTwilioDoes() {
+    try (SyncEvents events = SyncEvents.of(receiver)) {
+      fake.updateDefaultService(receiver.webhookUrl().toString(), false);
+      Document.creator(service).setUniqueName("quiet").setData(Map.of("a", 1)).create(client);
+      fake.updateDefaultService(receiver.webhookUrl().toString(), true);
+      Document.creator(service).setUniqueName("loud").setData(Map.of("a", 1)).create(client);
 
-    assertThat(loud.await(5, TimeUnit.SECONDS)).isTrue();
-    assertThat(fake.awaitWebhooksQuiet(Duration.ofSeconds(5))).isTrue();
-    assertThat(receiver.events().all()).extracting(SyncEvent::objectName).containsExactly("loud");
+      events.await().type("document_created").object("loud").within(Duration.ofSeconds(5));
+      assertThat(fake.awaitWebhooksQuiet(Duration.ofSeconds(5))).isTrue();
+      assertThat(receiver.events().all()).extracting(SyncEvent::objectName).containsExactly("loud");
+    }
   }
 
   private CountDownLatch expect(int count) {
     CountDownLatch latch = new CountDownLatch(count);
     receiver.events().subscribe(e -> latch.countDown());
-    return latch;
-  }
-
-  private CountDownLatch expectType(EventType type) {
-    CountDownLatch latch = new CountDownLatch(1);
-    receiver.events().subscribe(e -> {
-      if (e.canonicalType() == type) {
-        latch.countDown();
-      }
-    });
     return latch;
   }
 }

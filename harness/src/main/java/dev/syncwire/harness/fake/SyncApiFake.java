@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A stateful fake of the Twilio Sync v1 REST API on a local WireMock server, for the official
@@ -33,6 +35,8 @@ import java.util.Objects;
  * the Sync behaviour. {@code POST /__syncwire/reset} (no auth) is {@link #reset()} over HTTP.
  */
 public final class SyncApiFake implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(SyncApiFake.class);
+
   private final WireMockServer server;
   private final SyncStore store;
   private final Faults faults;
@@ -165,6 +169,10 @@ public final class SyncApiFake implements AutoCloseable {
     }
     if (delivery != null) {
       delivery.faults().clear();
+      // Nothing about the old state may reach a receiver after reset returns.
+      if (!delivery.dropQueued("dropped by reset()", Duration.ofSeconds(2))) {
+        LOG.warn("reset(): webhooks still in flight after 2 s; they may still arrive");
+      }
       delivery.forgetFinished();
     }
   }

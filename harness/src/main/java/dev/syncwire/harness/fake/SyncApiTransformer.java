@@ -17,8 +17,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The WireMock side of the fake. A catch-all stub at the lowest priority sends every request here,
@@ -30,7 +30,7 @@ final class SyncApiTransformer implements ResponseDefinitionTransformerV2, Mappi
   static final String RESET_PATH = "/__syncwire/reset";
   /** Below WireMock's default stub priority (5): a user's stubs are matched first. */
   static final int CATCH_ALL_PRIORITY = 1000;
-  private static final Logger LOG = Logger.getLogger(SyncApiTransformer.class.getName());
+  private static final Logger LOG = LoggerFactory.getLogger(SyncApiTransformer.class);
 
   private final SyncRoutes routes;
   private final Faults faults;
@@ -104,7 +104,7 @@ final class SyncApiTransformer implements ResponseDefinitionTransformerV2, Mappi
     } catch (SyncError e) {
       return error(e);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "SyncApiFake failed on " + method + " " + path, e);
+      LOG.warn("SyncApiFake failed on " + method + " " + path, e);
       return error(new SyncError(500, 20500, "Internal Server Error in SyncApiFake: " + e));
     }
   }

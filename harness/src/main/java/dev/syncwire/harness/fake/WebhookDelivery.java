@@ -229,6 +229,28 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
     }
   }
 
+  /**
+   * Drops every webhook still queued or held (recorded {@code DROPPED} with {@code reason}), then
+   * waits up to {@code inFlight} for the ones already on the wire: after a reset nothing about the
+   * old state arrives late.
+   *
+   * @return false if some were still in flight after {@code inFlight}
+   */
+  boolean dropQueued(String reason, Duration inFlight) {
+    synchronized (lock) {
+      for (List<Job> group : held.values()) {
+        group.forEach(job -> finishLocked(job, Outcome.DROPPED, reason));
+      }
+      held.clear();
+      for (Lane lane : lanes.values()) {
+        List<Job> queued = new ArrayList<>(lane.queue);
+        lane.queue.clear();
+        queued.forEach(job -> finishLocked(job, Outcome.DROPPED, reason));
+      }
+    }
+    return awaitQuiet(inFlight);
+  }
+
   /** Forgets finished deliveries (a reset between tests); pending ones stay and still complete. */
   void forgetFinished() {
     synchronized (lock) {
