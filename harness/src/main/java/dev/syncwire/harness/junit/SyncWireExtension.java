@@ -167,7 +167,8 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
   }
 
   /** One test's service SID and its scoped events. */
-  record TestScope(String serviceSid, SyncEvents events) implements ExtensionContext.Store.CloseableResource {
+  record TestScope(String serviceSid, SyncEvents events)
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
       events.close();

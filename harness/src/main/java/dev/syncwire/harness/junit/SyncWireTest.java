@@ -56,7 +56,9 @@ public @interface SyncWireTest {
     /**
      * One receiver and fake for the class; each test gets a fresh Sync service (its own SID,
      * wired to the receiver) and sees only that service's webhooks, so tests of one class may
-     * run in parallel.
+     * run in parallel. What stays shared is the fake's clock and its fault rules: advancing the
+     * clock expires every test's items, and a fault rule hits every service unless its path names
+     * the test's service. Tests that drive the clock or faults belong in PER_METHOD.
      */
     PER_CLASS
   }
