@@ -21,7 +21,8 @@ import java.util.function.LongFunction;
 /**
  * Requests per second of {@code SyncApiFake} against a plain WireMock server answering the same
  * JSON from canned stubs, under the same closed-loop load in one run: warm-up, then
- * {@code rounds} rounds of one fixed-length phase per server, the order alternating each round.
+ * {@code rounds} rounds of one fixed-length phase per server, the order
+ * reversed or rotated each round.
  * The servers run in a second JVM ({@link FakeServers}); this one generates the load.
  *
  * <p>The calls are twilio-java's, replayed: the servers JVM makes each call once through the SDK
@@ -76,19 +77,23 @@ public final class FakeBench {
       Map<String, LongFunction<FakeLoad.Call>> targets = new LinkedHashMap<>();
       targets.put("SyncApiFake", mix(sdk, URI.create("http://127.0.0.1:" + ports.get("fake")), runId));
       targets.put("plain WireMock", mix(sdk, URI.create("http://127.0.0.1:" + ports.get("wiremock")), runId));
+      targets.put("WireMock, fake's settings", mix(sdk, URI.create("http://127.0.0.1:" + ports.get("wiremock-tuned")),
+          runId));
       System.out.printf(Locale.ROOT, "servers in JVM pid %d (-Xmx%s %s), load from pid %d: %d connections, "
               + "%d s warm-up and %d x %d s per server; load average %s%n", servers.pid(), serverHeap,
           serverJvmOptions, ProcessHandle.current().pid(), concurrency, warmup, rounds, seconds, loadAverage());
 
       for (Map.Entry<String, LongFunction<FakeLoad.Call>> t : targets.entrySet()) {
         FakeLoad.Phase phase = load.run(t.getKey(), t.getValue(), warmup * 1000L);
-        System.out.printf(Locale.ROOT, "warm-up %-15s %,9.0f req/s%n", t.getKey(), phase.perSecond());
+        System.out.printf(Locale.ROOT, "warm-up %-26s %,9.0f req/s%n", t.getKey(), phase.perSecond());
       }
       Map<String, List<FakeLoad.Phase>> results = new LinkedHashMap<>();
       targets.keySet().forEach(name -> results.put(name, new ArrayList<>()));
       List<String> names = new ArrayList<>(targets.keySet());
       for (int round = 0; round < rounds; round++) {
+        // Round 1 a-b-c, round 2 reversed, round 3 rotated: no server always goes first.
         List<String> order = new ArrayList<>(names);
+        java.util.Collections.rotate(order, -(round / 2));
         if (round % 2 == 1) {
           java.util.Collections.reverse(order);
         }
@@ -99,7 +104,7 @@ public final class FakeBench {
           for (int k = 0; k < KINDS.length; k++) {
             kinds.append(String.format(Locale.ROOT, "  %s p50 %.2f", KINDS[k], FakeLoad.Phase.millis(phase.byKind()[k], 0.5)));
           }
-          System.out.printf(Locale.ROOT, "round %d %-15s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms |%s  (load %s)%n",
+          System.out.printf(Locale.ROOT, "round %d %-26s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms |%s  (load %s)%n",
               round + 1, name, phase.perSecond(), phase.latencyMillis(0.50), phase.latencyMillis(0.99), kinds,
               loadAverage());
         }
@@ -151,13 +156,13 @@ public final class FakeBench {
 
   static String table(Map<String, List<FakeLoad.Phase>> results, int rounds) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-15s %28s %22s %22s%n", "server", "req/s (median, min-max)",
+    out.append(String.format(Locale.ROOT, "%-26s %28s %22s %22s%n", "server", "req/s (median, min-max)",
         "p50 ms (min-max)", "p99 ms (min-max)"));
     for (Map.Entry<String, List<FakeLoad.Phase>> e : results.entrySet()) {
       double[] rps = e.getValue().stream().mapToDouble(FakeLoad.Phase::perSecond).toArray();
       double[] p50 = e.getValue().stream().mapToDouble(p -> p.latencyMillis(0.5)).toArray();
       double[] p99 = e.getValue().stream().mapToDouble(p -> p.latencyMillis(0.99)).toArray();
-      out.append(String.format(Locale.ROOT, "%-15s %,10.0f (%,7.0f-%,7.0f) %9.2f (%5.2f-%5.2f) %9.2f (%5.2f-%5.2f)%n",
+      out.append(String.format(Locale.ROOT, "%-26s %,10.0f (%,7.0f-%,7.0f) %9.2f (%5.2f-%5.2f) %9.2f (%5.2f-%5.2f)%n",
           e.getKey(), median(rps), min(rps), max(rps),
           median(p50), min(p50), max(p50),
           median(p99), min(p99), max(p99)));
@@ -166,6 +171,14 @@ public final class FakeBench {
     for (int r = 0; r < rounds; r++) {
       ratios[r] = results.get("SyncApiFake").get(r).perSecond() / results.get("plain WireMock").get(r).perSecond();
     }
+    double[] tunedRatios = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      tunedRatios[r] = results.get("SyncApiFake").get(r).perSecond()
+          / results.get("WireMock, fake's settings").get(r).perSecond();
+    }
+    out.append(String.format(Locale.ROOT, "%nSyncApiFake / WireMock with the fake's settings %5.2fx (rounds %s)",
+        median(tunedRatios),
+        Arrays.stream(tunedRatios).mapToObj(x -> String.format(Locale.ROOT, "%.2f", x)).toList()));
     double fake = median(results.get("SyncApiFake").stream().mapToDouble(FakeLoad.Phase::perSecond)
         .toArray());
     out.append(String.format(Locale.ROOT, "%nSyncApiFake / plain WireMock %5.2fx (rounds %s)%n",

@@ -30,9 +30,11 @@ import java.util.Set;
  * {@code SyncApiFake.builder().start()}) with a document {@code call-state}, a map
  * {@code user-presence} and a list {@code activity-feed} of 100 items, all made through the
  * twilio-java SDK; and a plain WireMock server (WireMock's defaults) with three canned stubs that
- * answer exactly the JSON the fake answered for the three benchmarked calls.
+ * answer exactly the JSON the fake answered for the three benchmarked calls; and the same stubs on
+ * a WireMock server with the fake's own WireMock settings ({@link SyncApiFake#wireMockConfiguration}),
+ * which separates what the settings save from what the Sync logic costs.
  *
- * <p>Prints one line {@code ports fake=P wiremock=P}, then one line {@code sdk <json>} holding
+ * <p>Prints one line {@code ports fake=P wiremock=P wiremock-tuned=P}, then one line {@code sdk <json>} holding
  * the three requests twilio-java sent (method, URL, headers, body, answer size) as the fake's
  * request journal recorded them, so the load JVM replays exactly what the SDK sends. Serves until
  * its standard input closes.
@@ -47,10 +49,14 @@ public final class FakeServers {
   public static void main(String[] args) throws Exception {
     SyncApiFake fake = SyncApiFake.builder().start();
     WireMockServer plain = null;
+    WireMockServer tuned = null;
     try {
       ArrayNode sdk = prepare(fake);
       plain = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
       plain.start();
+      tuned = new WireMockServer(SyncApiFake.wireMockConfiguration(0,
+          SyncApiFake.Builder.DEFAULT_REQUEST_JOURNAL_ENTRIES));
+      tuned.start();
       for (int i = 0; i < sdk.size(); i++) {
         ObjectNode call = (ObjectNode) sdk.get(i);
         String path = call.get("url").asText().replaceFirst("\\?.*", "");
@@ -60,10 +66,12 @@ public final class FakeServers {
             .replaceFirst("/Documents/[^/]+$", "/Documents/[^/]+");
         MappingBuilder stub = call.get("method").asText().equals("GET") ? get(urlPathMatching(pattern))
             : post(urlPathMatching(pattern));
-        plain.stubFor(stub.willReturn(aResponse().withStatus(call.get("status").asInt())
-            .withHeader("Content-Type", "application/json").withBody(call.remove("answer").asText())));
+        stub.willReturn(aResponse().withStatus(call.get("status").asInt())
+            .withHeader("Content-Type", "application/json").withBody(call.remove("answer").asText()));
+        plain.stubFor(stub);
+        tuned.stubFor(stub);
       }
-      System.out.println("ports fake=" + fake.port() + " wiremock=" + plain.port());
+      System.out.println("ports fake=" + fake.port() + " wiremock=" + plain.port() + " wiremock-tuned=" + tuned.port());
       System.out.println("sdk " + JSON.writeValueAsString(sdk));
       System.out.flush();
       while (System.in.read() >= 0) {
@@ -72,6 +80,9 @@ public final class FakeServers {
     } finally {
       if (plain != null) {
         plain.stop();
+      }
+      if (tuned != null) {
+        tuned.stop();
       }
       fake.close();
     }
