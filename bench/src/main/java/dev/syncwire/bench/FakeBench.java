@@ -88,6 +88,7 @@ public final class FakeBench {
         System.out.printf(Locale.ROOT, "warm-up %-26s %,9.0f req/s%n", t.getKey(), phase.perSecond());
       }
       Map<String, List<FakeLoad.Phase>> results = new LinkedHashMap<>();
+      Map<String, List<double[]>> cpu = new LinkedHashMap<>();
       targets.keySet().forEach(name -> results.put(name, new ArrayList<>()));
       List<String> names = new ArrayList<>(targets.keySet());
       for (int round = 0; round < rounds; round++) {
@@ -98,19 +99,34 @@ public final class FakeBench {
           java.util.Collections.reverse(order);
         }
         for (String name : order) {
+          long serverCpu0 = cpuNanos(servers);
+          long loadCpu0 = ownCpuNanos();
           FakeLoad.Phase phase = load.run(name, targets.get(name), seconds * 1000L);
+          double serverUs = (cpuNanos(servers) - serverCpu0) / 1e3 / phase.ok();
+          double loadUs = (ownCpuNanos() - loadCpu0) / 1e3 / phase.ok();
           results.get(name).add(phase);
+          cpu.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {serverUs, loadUs});
           StringBuilder kinds = new StringBuilder();
           for (int k = 0; k < KINDS.length; k++) {
             kinds.append(String.format(Locale.ROOT, "  %s p50 %.2f", KINDS[k], FakeLoad.Phase.millis(phase.byKind()[k], 0.5)));
           }
-          System.out.printf(Locale.ROOT, "round %d %-26s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms |%s  (load %s)%n",
-              round + 1, name, phase.perSecond(), phase.latencyMillis(0.50), phase.latencyMillis(0.99), kinds,
-              loadAverage());
+          System.out.printf(Locale.ROOT, "round %d %-26s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  CPU/req server %.0f us,"
+                  + " load %.0f us |%s  (load %s)%n", round + 1, name, phase.perSecond(), phase.latencyMillis(0.50),
+              phase.latencyMillis(0.99), serverUs, loadUs, kinds, loadAverage());
         }
       }
       System.out.println();
       System.out.print(table(results, rounds));
+      System.out.println();
+      System.out.println("CPU time per request (median of rounds; the machine's load does not inflate it much, unlike req/s):");
+      int cores = Runtime.getRuntime().availableProcessors();
+      for (Map.Entry<String, List<double[]>> e : cpu.entrySet()) {
+        double server = median(e.getValue().stream().mapToDouble(x -> x[0]).toArray());
+        double client = median(e.getValue().stream().mapToDouble(x -> x[1]).toArray());
+        System.out.printf(Locale.ROOT, "  %-26s server JVM %5.0f us, load JVM %5.0f us  -> %,6.0f req/s if the server had"
+                + " all %d cores, %,6.0f req/s with this load generator beside it on an idle machine%n", e.getKey(), server,
+            client, cores * 1e6 / server, cores, cores * 1e6 / (server + client));
+      }
       passed = true;
     } finally {
       servers.getOutputStream().close();
@@ -208,6 +224,16 @@ public final class FakeBench {
     headers.fields().forEachRemaining(h -> shown.put(h.getKey(),
         h.getKey().equalsIgnoreCase("Authorization") ? "Basic <account SID:auth token>" : h.getValue().asText()));
     return shown.toString();
+  }
+
+  /** CPU time (user + system) the process has used so far, in ns. */
+  private static long cpuNanos(Process process) {
+    return process.info().totalCpuDuration().orElseThrow(() -> new IllegalStateException("no CPU time for pid "
+        + process.pid())).toNanos();
+  }
+
+  private static long ownCpuNanos() {
+    return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();
   }
 
   static String loadAverage() {
