@@ -118,13 +118,14 @@ public final class FakeBench {
       System.out.println();
       System.out.print(table(results, rounds));
       System.out.println();
-      System.out.println("CPU time per request (median of rounds; the machine's load does not inflate it much, unlike req/s):");
+      System.out.println("CPU time per request, median of rounds (contention inflates it too, up to 2x between rounds"
+          + " here; compare servers within one run). Projection: cores / CPU per request, at this CPU cost:");
       int cores = Runtime.getRuntime().availableProcessors();
       for (Map.Entry<String, List<double[]>> e : cpu.entrySet()) {
         double server = median(e.getValue().stream().mapToDouble(x -> x[0]).toArray());
         double client = median(e.getValue().stream().mapToDouble(x -> x[1]).toArray());
-        System.out.printf(Locale.ROOT, "  %-26s server JVM %5.0f us, load JVM %5.0f us  -> %,6.0f req/s if the server had"
-                + " all %d cores, %,6.0f req/s with this load generator beside it on an idle machine%n", e.getKey(), server,
+        System.out.printf(Locale.ROOT, "  %-26s server JVM %5.0f us, load JVM %5.0f us  -> %,6.0f req/s with all %d cores"
+                + " for the server, %,6.0f req/s with this load generator beside it%n", e.getKey(), server,
             client, cores * 1e6 / server, cores, cores * 1e6 / (server + client));
       }
       passed = true;
