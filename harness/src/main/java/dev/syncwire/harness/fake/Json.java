@@ -30,7 +30,21 @@ final class Json {
     return MAPPER.readTree(text);
   }
 
+  /** The last date formatted: the fake's clock stands still, so a page of items repeats one second. */
+  private static volatile FormattedSecond lastDate = new FormattedSecond(Long.MIN_VALUE, null);
+
+  private record FormattedSecond(long epochSecond, String text) {}
+
   static String date(Instant instant) {
-    return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    if (instant == null) {
+      return null;
+    }
+    FormattedSecond last = lastDate;
+    if (last.epochSecond() == instant.getEpochSecond()) {
+      return last.text();
+    }
+    String text = DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    lastDate = new FormattedSecond(instant.getEpochSecond(), text);
+    return text;
   }
 }

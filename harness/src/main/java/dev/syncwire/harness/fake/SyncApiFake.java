@@ -4,6 +4,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.twilio.http.TwilioRestClient;
 import java.time.Duration;
@@ -33,9 +35,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Users can add their own stubs on the same server ({@link #stubFor}); they take precedence over
  * the Sync behaviour. {@code POST /__syncwire/reset} (no auth) is {@link #reset()} over HTTP.
+ *
+ * <p>The request journal is bounded: {@link #wireMock()}{@code .verify(...)}, {@code findAll(...)}
+ * and {@code getAllServeEvents()} see the last {@value Builder#DEFAULT_REQUEST_JOURNAL_ENTRIES}
+ * requests ({@link Builder#requestJournalEntries(int)} changes that; 0 turns the journal off).
+ * Responses are never gzipped and WireMock does not log each request (see
+ * {@link #wireMockConfiguration}); what a client reads is the same.
  */
 public final class SyncApiFake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncApiFake.class);
+  /**
+   * Jetty's threads (acceptor, selector and workers): WireMock's default. Measured with bench/run-fake
+   * on a loaded 2-core machine, 8 served a third fewer requests than 25 (Jetty refuses fewer than 5).
+   */
+  static final int CONTAINER_THREADS = 25;
 
   private final WireMockServer server;
   private final SyncStore store;
@@ -58,10 +71,7 @@ public final class SyncApiFake implements AutoCloseable {
     SyncApiTransformer transformer =
         new SyncApiTransformer(new SyncRoutes(store), faults, credentials, this::reset);
     createDefaultService();
-    this.server = new WireMockServer(wireMockConfig()
-        .bindAddress("127.0.0.1")
-        .port(b.port)
-        .extensions(transformer));
+    this.server = new WireMockServer(wireMockConfiguration(b.port, b.requestJournalEntries).extensions(transformer));
     try {
       server.start();
     } catch (RuntimeException e) {
@@ -79,6 +89,32 @@ public final class SyncApiFake implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The WireMock settings the fake runs with (extensions aside). Each one trims WireMock's
+   * per-request path without changing what a client reads: no request/response text built for a
+   * log line nobody prints ({@code stubRequestLoggingDisabled}), no gzip (the SDK asks for it, and
+   * compressing a 24 KB page cost more CPU than the loopback saves), one acceptor, a journal of at
+   * most {@code journalEntries} requests (0: none). Public so that a benchmark can put a plain
+   * WireMock server on exactly the same footing.
+   */
+  public static WireMockConfiguration wireMockConfiguration(int port, int journalEntries) {
+    WireMockConfiguration options = wireMockConfig()
+        .bindAddress("127.0.0.1")
+        .port(port)
+        .notifier(new Slf4jNotifier(false))
+        .stubRequestLoggingDisabled(true)
+        .gzipDisabled(true)
+        .jettyAcceptors(1)
+        .containerThreads(CONTAINER_THREADS);
+    if (journalEntries == 0) {
+      options.disableRequestJournal();
+    } else {
+      // Not maxRequestJournalEntries: WireMock 3.13 then counts the whole journal on every request.
+      options.withStores(BoundedRequestJournal.stores(options.filesRoot(), journalEntries));
+    }
+    return options;
   }
 
   /** {@code http://127.0.0.1:<port>}: where FakeHttpClient (or a Node client's {@code sync.baseUrl}) points. */
@@ -221,6 +257,11 @@ public final class SyncApiFake implements AutoCloseable {
     }
   }
 
+  /** The state itself, for in-process prefill (bench's growth measurement). */
+  SyncStore store() {
+    return store;
+  }
+
   /** Swaps where webhooks go (tests record them; WebhookDelivery sends them). */
   void webhookSink(WebhookSink sink) {
     store.sink(sink);
@@ -252,8 +293,11 @@ public final class SyncApiFake implements AutoCloseable {
   public static final class Builder {
     /** The seed used when none is given: SIDs are the same from run to run. */
     public static final long DEFAULT_SEED = 20150730L;
+    /** How many requests the WireMock request journal keeps by default (the oldest are dropped first). */
+    public static final int DEFAULT_REQUEST_JOURNAL_ENTRIES = 10_000;
 
     private int port;
+    private int requestJournalEntries = DEFAULT_REQUEST_JOURNAL_ENTRIES;
     private long seed = DEFAULT_SEED;
     private String accountSid;
     private String authToken;
@@ -273,6 +317,21 @@ public final class SyncApiFake implements AutoCloseable {
         throw new IllegalArgumentException("port must be 0..65535, got " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * How many requests WireMock's request journal keeps for {@code verify(...)},
+     * {@code findAll(...)} and {@code getAllServeEvents()}: the newest {@code entries}, the oldest
+     * dropped first; 0 turns the journal off (verify then fails). Default
+     * {@value #DEFAULT_REQUEST_JOURNAL_ENTRIES}: enough for any test, and a fake under load for
+     * hours holds 10,000 requests instead of all of them.
+     */
+    public Builder requestJournalEntries(int entries) {
+      if (entries < 0) {
+        throw new IllegalArgumentException("requestJournalEntries must be 0 (no journal) or more, got " + entries);
+      }
+      this.requestJournalEntries = entries;
       return this;
     }
 

@@ -347,7 +347,9 @@ final class SyncStore {
   // ---- webhooks ----
 
   private void emitObject(SyncService service, EventType event, SyncObject object) {
-    send(service, WebhookParams.forObject(accountSid, service.sid, event, object), object);
+    if (firesWebhooks(service)) { // no parameters built for a webhook that is not sent
+      send(service, WebhookParams.forObject(accountSid, service.sid, event, object), object);
+    }
   }
 
   private void emitItem(SyncService service, EventType event, SyncObject object, SyncItem item) {

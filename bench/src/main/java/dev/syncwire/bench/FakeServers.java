@@ -1,0 +1,126 @@
+package dev.syncwire.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.sync.v1.service.Document;
+import com.twilio.rest.sync.v1.service.SyncList;
+import com.twilio.rest.sync.v1.service.SyncMap;
+import com.twilio.rest.sync.v1.service.synclist.SyncListItem;
+import com.twilio.rest.sync.v1.service.syncmap.SyncMapItem;
+import dev.syncwire.harness.fake.SyncApiFake;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The server side of {@link FakeBench}, in its own JVM: a {@link SyncApiFake} (as users start it:
+ * {@code SyncApiFake.builder().start()}) with a document {@code call-state}, a map
+ * {@code user-presence} and a list {@code activity-feed} of 100 items, all made through the
+ * twilio-java SDK; and a plain WireMock server (WireMock's defaults) with three canned stubs that
+ * answer exactly the JSON the fake answered for the three benchmarked calls; and the same stubs on
+ * a WireMock server with the fake's own WireMock settings ({@link SyncApiFake#wireMockConfiguration}),
+ * which separates what the settings save from what the Sync logic costs.
+ *
+ * <p>Prints one line {@code ports fake=P wiremock=P wiremock-tuned=P}, then one line {@code sdk <json>} holding
+ * the three requests twilio-java sent (method, URL, headers, body, answer size) as the fake's
+ * request journal recorded them, so the load JVM replays exactly what the SDK sends. Serves until
+ * its standard input closes.
+ */
+public final class FakeServers {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Set by the transport, not by the SDK: the load generator's own client writes these. */
+  private static final Set<String> TRANSPORT_HEADERS = Set.of("host", "content-length", "connection", "transfer-encoding");
+
+  private FakeServers() {}
+
+  public static void main(String[] args) throws Exception {
+    SyncApiFake fake = SyncApiFake.builder().start();
+    WireMockServer plain = null;
+    WireMockServer tuned = null;
+    try {
+      ArrayNode sdk = prepare(fake);
+      plain = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+      plain.start();
+      tuned = new WireMockServer(SyncApiFake.wireMockConfiguration(0,
+          SyncApiFake.Builder.DEFAULT_REQUEST_JOURNAL_ENTRIES));
+      tuned.start();
+      for (int i = 0; i < sdk.size(); i++) {
+        ObjectNode call = (ObjectNode) sdk.get(i);
+        String path = call.get("url").asText().replaceFirst("\\?.*", "");
+        // Same answer, same size, on a path-pattern stub per call: what a hand-written WireMock
+        // stub of the Sync API would look like.
+        String pattern = path.replaceFirst("/Services/[^/]+/", "/Services/[^/]+/")
+            .replaceFirst("/Documents/[^/]+$", "/Documents/[^/]+");
+        MappingBuilder stub = call.get("method").asText().equals("GET") ? get(urlPathMatching(pattern))
+            : post(urlPathMatching(pattern));
+        stub.willReturn(aResponse().withStatus(call.get("status").asInt())
+            .withHeader("Content-Type", "application/json").withBody(call.remove("answer").asText()));
+        plain.stubFor(stub);
+        tuned.stubFor(stub);
+      }
+      System.out.println("ports fake=" + fake.port() + " wiremock=" + plain.port() + " wiremock-tuned=" + tuned.port());
+      System.out.println("sdk " + JSON.writeValueAsString(sdk));
+      System.out.flush();
+      while (System.in.read() >= 0) {
+        // serve until the benchmark closes our standard input (or dies)
+      }
+    } finally {
+      if (plain != null) {
+        plain.stop();
+      }
+      if (tuned != null) {
+        tuned.stop();
+      }
+      fake.close();
+    }
+  }
+
+  /** Creates the objects through the SDK, then makes the three benchmarked calls once and reads them back from the journal. */
+  static ArrayNode prepare(SyncApiFake fake) {
+    TwilioRestClient client = fake.twilioClient();
+    String service = fake.defaultServiceSid();
+    Document.creator(service).setUniqueName("call-state").setData(Map.of("stage", "start")).create(client);
+    SyncMap.creator(service).setUniqueName("user-presence").create(client);
+    SyncList.creator(service).setUniqueName("activity-feed").create(client);
+    for (int i = 0; i < 100; i++) {
+      SyncListItem.creator(service, "activity-feed", Map.of("event", "joined", "user", "user-" + i, "n", i))
+          .create(client);
+    }
+    Document.updater(service, "call-state").setData(Map.of("stage", "menu", "n", 0)).update(client);
+    SyncMapItem.creator(service, "user-presence", "user-0", Map.of("status", "online")).setItemTtl(300).create(client);
+    SyncListItem.reader(service, "activity-feed").setOrder(SyncListItem.QueryResultOrder.DESC).setPageSize(50L)
+        .firstPage(client);
+    List<ServeEvent> events = fake.wireMock().getAllServeEvents(); // newest first
+    ArrayNode calls = JSON.createArrayNode();
+    for (int i = 2; i >= 0; i--) {
+      ServeEvent e = events.get(i);
+      ObjectNode call = calls.addObject();
+      call.put("method", e.getRequest().getMethod().value());
+      call.put("url", e.getRequest().getUrl());
+      ObjectNode headers = call.putObject("headers");
+      for (HttpHeader h : e.getRequest().getHeaders().all()) {
+        if (!TRANSPORT_HEADERS.contains(h.key().toLowerCase(Locale.ROOT))) {
+          headers.put(h.key(), h.firstValue());
+        }
+      }
+      call.put("body", e.getRequest().getBodyAsString());
+      call.put("status", e.getResponse().getStatus());
+      call.put("answer", e.getResponse().getBodyAsString());
+      call.put("answerBytes", e.getResponse().getBody().length);
+    }
+    return calls;
+  }
+}
