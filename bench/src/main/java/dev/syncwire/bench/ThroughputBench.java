@@ -197,9 +197,15 @@ public final class ThroughputBench {
 
   private static Process startServers(String heap) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xms" + heap, "-Xmx" + heap,
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        "-cp", System.getProperty("java.class.path"), BenchServers.class.getName());
+    List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap,
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+    // extra options for the server JVM only, e.g. SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=s.jfr"
+    String extra = System.getenv("SERVER_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServers.class.getName()));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectError(ProcessBuilder.Redirect.INHERIT);
     return builder.start();
   }
@@ -207,6 +213,9 @@ public final class ThroughputBench {
   private static Map<String, String> readPorts(Process servers) throws Exception {
     BufferedReader out = new BufferedReader(new InputStreamReader(servers.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
+    while (line != null && line.startsWith("[")) {
+      line = out.readLine(); // JVM log lines (-Xlog, JFR's "Started recording") before ours
+    }
     if (line == null || !line.startsWith("ports ")) {
       throw new IllegalStateException("the server JVM did not print its ports; it printed: " + line);
     }
