@@ -14,10 +14,9 @@ import dev.syncwire.receiver.signature.SignatureValidator;
 import dev.syncwire.receiver.signature.SignedRequest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -77,8 +76,8 @@ final class WebhookEndpoint {
 
   private void accept(Request request, byte[] body, Response response, Callback callback) {
     String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-    RawRequest raw = new RawRequest(request.getMethod(), request.getHttpURI().getPathQuery(), contentType,
-        headers(request), body);
+    RawRequest raw = RawRequest.ofHeaderPairs(request.getMethod(), request.getHttpURI().getPathQuery(), contentType,
+        headerPairs(request), body);
     FormParams params;
     WebhookRejection bodyProblem = null;
     try {
@@ -166,11 +165,18 @@ final class WebhookEndpoint {
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 
-  private static Map<String, List<String>> headers(Request request) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (HttpField field : request.getHeaders()) {
-      headers.computeIfAbsent(field.getName(), k -> new ArrayList<>(1)).add(field.getValue());
+  /** Every header as name, value pairs, in arrival order. */
+  private static String[] headerPairs(Request request) {
+    HttpFields fields = request.getHeaders();
+    String[] pairs = new String[fields.size() * 2];
+    int i = 0;
+    for (HttpField field : fields) {
+      if (i == pairs.length) {
+        pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2 + 2);
+      }
+      pairs[i++] = field.getName();
+      pairs[i++] = field.getValue() == null ? "" : field.getValue();
     }
-    return headers;
+    return i == pairs.length ? pairs : java.util.Arrays.copyOf(pairs, i);
   }
 }
