@@ -111,7 +111,7 @@ final class WebhookEndpoint {
     }
 
     long id = recorder.nextId();
-    String[] keys = null;
+    RedeliveryIndex.Key[] keys = null;
     Long duplicateOf = null;
     EventStatus status;
     if (rejection != null) {
@@ -127,7 +127,7 @@ final class WebhookEndpoint {
     SyncEvent event = new SyncEvent(id, clock.instant(), status, webhook, raw, check.verdict(), check.matchedUrl(),
         duplicateOf, errors);
     WebhookRejection answer = rejection;
-    String[] claimed = keys;
+    RedeliveryIndex.Key[] claimed = keys;
     recorder.record(event).whenComplete((recorded, failure) -> {
       if (failure != null) {
         if (claimed != null) {
