@@ -185,7 +185,23 @@ public final class EventJournal implements AutoCloseable {
    * @throws IllegalStateException if the journal is closed
    */
   public CompletableFuture<Void> append(String line) {
-    byte[] bytes = encode(line);
+    return enqueue(encode(line));
+  }
+
+  /**
+   * {@link #append(String)} for a line already encoded as UTF-8, which saves a copy; the same
+   * checks, on the bytes. The array is kept until written: do not change it.
+   *
+   * @param line one JSON object, without a line break, as UTF-8
+   * @throws IllegalArgumentException if the line is blank, is not a single {@code {...}} object or
+   *     contains {@code '\n'} or {@code '\r'}
+   * @throws IllegalStateException if the journal is closed
+   */
+  public CompletableFuture<Void> append(byte[] line) {
+    return enqueue(check(line));
+  }
+
+  private CompletableFuture<Void> enqueue(byte[] bytes) {
     CompletableFuture<Void> written = new CompletableFuture<>();
     lock.lock();
     try {
@@ -285,6 +301,34 @@ public final class EventJournal implements AutoCloseable {
               + "; serialize the event with Jackson's writeValueAsString.");
     }
     return line.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] check(byte[] line) {
+    Objects.requireNonNull(line, "line");
+    int first = -1;
+    int last = -1;
+    for (int i = 0; i < line.length; i++) {
+      byte b = line[i];
+      if (b == '\n' || b == '\r') {
+        throw new IllegalArgumentException(
+            "A journal line must be one line of JSON but this one has a line break at byte " + i
+                + "; serialize without pretty-printing (Jackson escapes newlines inside strings).");
+      }
+      if (b < 0 || !Character.isWhitespace((char) b)) {
+        if (first < 0) {
+          first = i;
+        }
+        last = i;
+      }
+    }
+    if (first < 0 || line[first] != '{' || line[last] != '}') {
+      String text = new String(line, StandardCharsets.UTF_8);
+      throw new IllegalArgumentException(
+          "A journal line must be one JSON object {...} but got "
+              + (first < 0 ? "a blank line" : "\"" + abbreviate(text.strip()) + "\"")
+              + "; serialize the event with Jackson's writeValueAsString.");
+    }
+    return line;
   }
 
   private static String abbreviate(String s) {
