@@ -128,6 +128,9 @@ final class WebhookEndpoint {
         duplicateOf, errors);
     WebhookRejection answer = rejection;
     RedeliveryIndex.Key[] claimed = keys;
+    // built here, on the request's thread: the journal's writer thread, which completes the
+    // future, then only hands Jetty these bytes
+    byte[] ok = answer == null ? JsonReplies.accepted(event) : null;
     recorder.record(event).whenComplete((recorded, failure) -> {
       if (failure != null) {
         if (claimed != null) {
@@ -140,19 +143,7 @@ final class WebhookEndpoint {
       } else if (answer != null) {
         JsonReplies.reject(response, answer, id, callback);
       } else {
-        JsonReplies.send(response, 200, g -> {
-          g.writeStartObject();
-          g.writeNumberField("status", 200);
-          g.writeNumberField("id", id);
-          g.writeStringField("result", recorded.status().wireName());
-          if (recorded.duplicateOf() != null) {
-            g.writeNumberField("duplicateOf", recorded.duplicateOf());
-          }
-          g.writeStringField("eventType", recorded.eventType());
-          g.writeStringField("canonicalType", recorded.canonicalType().wireName());
-          g.writeStringField("signature", recorded.signature().wireName());
-          g.writeEndObject();
-        }, callback);
+        JsonReplies.send(response, 200, ok, callback);
       }
     });
   }
