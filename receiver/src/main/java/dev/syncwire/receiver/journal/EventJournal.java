@@ -305,8 +305,6 @@ public final class EventJournal implements AutoCloseable {
 
   private static byte[] check(byte[] line) {
     Objects.requireNonNull(line, "line");
-    int first = -1;
-    int last = -1;
     for (int i = 0; i < line.length; i++) {
       byte b = line[i];
       if (b == '\n' || b == '\r') {
@@ -314,21 +312,28 @@ public final class EventJournal implements AutoCloseable {
             "A journal line must be one line of JSON but this one has a line break at byte " + i
                 + "; serialize without pretty-printing (Jackson escapes newlines inside strings).");
       }
-      if (b < 0 || !Character.isWhitespace((char) b)) {
-        if (first < 0) {
-          first = i;
-        }
-        last = i;
-      }
     }
-    if (first < 0 || line[first] != '{' || line[last] != '}') {
+    int first = 0;
+    while (first < line.length && asciiWhitespace(line[first])) {
+      first++;
+    }
+    int last = line.length - 1;
+    while (last >= first && asciiWhitespace(line[last])) {
+      last--;
+    }
+    if (first > last || line[first] != '{' || line[last] != '}') {
       String text = new String(line, StandardCharsets.UTF_8);
       throw new IllegalArgumentException(
           "A journal line must be one JSON object {...} but got "
-              + (first < 0 ? "a blank line" : "\"" + abbreviate(text.strip()) + "\"")
+              + (first > last ? "a blank line" : "\"" + abbreviate(text.strip()) + "\"")
               + "; serialize the event with Jackson's writeValueAsString.");
     }
     return line;
+  }
+
+  /** {@link Character#isWhitespace} for a byte of UTF-8 (only ASCII bytes can be whitespace on their own). */
+  private static boolean asciiWhitespace(byte b) {
+    return b >= 0 && Character.isWhitespace((char) b);
   }
 
   private static String abbreviate(String s) {
