@@ -15,6 +15,10 @@ import dev.syncwire.receiver.signature.SignedRequest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -38,14 +42,23 @@ final class WebhookEndpoint {
   private final RedeliveryIndex redeliveries;
   private final Clock clock;
   private final int maxBodyBytes;
+  private final Executor answering;
 
+  /** @param answering where answers are written once recorded: Jetty's thread pool */
   WebhookEndpoint(SignatureValidator signatures, EventRecorder recorder, RedeliveryIndex redeliveries, Clock clock,
-      int maxBodyBytes) {
+      int maxBodyBytes, Executor answering) {
     this.signatures = signatures;
     this.recorder = recorder;
     this.redeliveries = redeliveries;
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
+    this.answering = task -> {
+      try {
+        answering.execute(task);
+      } catch (RejectedExecutionException stopping) {
+        task.run();
+      }
+    };
   }
 
   void handle(Request request, Response response, Callback callback) {
@@ -128,10 +141,13 @@ final class WebhookEndpoint {
         duplicateOf, errors);
     WebhookRejection answer = rejection;
     RedeliveryIndex.Key[] claimed = keys;
-    // built here, on the request's thread: the journal's writer thread, which completes the
-    // future, then only hands Jetty these bytes
+    // built here, on the request's thread, so the stage below only hands Jetty these bytes
     byte[] ok = answer == null ? JsonReplies.accepted(event) : null;
-    recorder.record(event).whenComplete((recorded, failure) -> {
+    // The journal's single writer thread completes the future (after storing the event in memory
+    // and telling listeners, in append order); the answer is written from Jetty's pool, so the
+    // writer does not write every answer of a batch to its socket itself before the next batch.
+    CompletableFuture<SyncEvent> recording = recorder.record(event);
+    BiConsumer<SyncEvent, Throwable> reply = (recorded, failure) -> {
       if (failure != null) {
         if (claimed != null) {
           redeliveries.release(claimed, id);
@@ -145,7 +161,12 @@ final class WebhookEndpoint {
       } else {
         JsonReplies.send(response, 200, ok, callback);
       }
-    });
+    };
+    if (recording.isDone()) {
+      recording.whenComplete(reply); // no journal: already recorded, answer from this thread
+    } else {
+      recording.whenCompleteAsync(reply, answering);
+    }
   }
 
   private static String rootMessage(Throwable failure) {
