@@ -64,7 +64,7 @@ public final class ThroughputBench {
           concurrency, warmup, rounds, seconds);
 
       for (Target target : targets) {
-        Phase phase = measure(load, target, pool, warmup * 1000L);
+        Phase phase = measure(load, target, pool, warmup * 1000L, servers);
         System.out.printf(Locale.ROOT, "warm-up %-15s %,9.0f req/s%n", target.name, phase.run.perSecond());
       }
       Map<String, List<Phase>> results = new LinkedHashMap<>();
@@ -75,7 +75,7 @@ public final class ThroughputBench {
           target.resetMemory(load);
         }
         for (Target target : order) {
-          Phase phase = measure(load, target, pool, seconds * 1000L);
+          Phase phase = measure(load, target, pool, seconds * 1000L, servers);
           results.get(target.name).add(phase);
           System.out.printf(Locale.ROOT, "round %d %-15s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %s%n", round + 1,
               target.name, phase.run.perSecond(), phase.run.latencyMillis(0.50), phase.run.latencyMillis(0.99),
@@ -106,11 +106,18 @@ public final class ThroughputBench {
     return order;
   }
 
-  private record Phase(LoadGenerator.Phase run, String note) {}
+  /**
+   * @param serverCpuMicros CPU time the server JVM used per answered request during the phase (all
+   *     its threads, user + system): unlike req/s, it hardly depends on what else the machine runs
+   */
+  private record Phase(LoadGenerator.Phase run, String note, double serverCpuMicros) {}
 
-  private static Phase measure(LoadGenerator load, Target target, WebhookPool pool, long millis) throws Exception {
+  private static Phase measure(LoadGenerator load, Target target, WebhookPool pool, long millis, Process servers)
+      throws Exception {
     Map<String, Long> before = target.counters(load);
+    long cpuBefore = cpuNanos(servers);
     LoadGenerator.Phase run = load.run(target.name, target.url, pool, target.cursor, millis, Long.MAX_VALUE);
+    long cpuAfter = cpuNanos(servers);
     if (run.failed() > 0) {
       throw new IllegalStateException(target.name + ": " + run.failed() + " of " + (run.ok() + run.failed())
           + " webhooks were not answered 200; first: " + run.firstFailure());
@@ -146,22 +153,34 @@ public final class ThroughputBench {
       note += String.format(Locale.ROOT, ", %.1f lines per journal write",
           (double) delta.get("linesWritten") / Math.max(1, delta.get("batchesWritten")));
     }
-    return new Phase(run, note);
+    double cpuMicros = (cpuAfter - cpuBefore) / 1e3 / Math.max(1, run.ok());
+    note += String.format(Locale.ROOT, ", server CPU %.0f us/req", cpuMicros);
+    return new Phase(run, note, cpuMicros);
+  }
+
+  /** CPU time of a process so far (Linux: /proc/PID/stat, 10 ms ticks). */
+  private static long cpuNanos(Process process) {
+    return process.info().totalCpuDuration().map(java.time.Duration::toNanos)
+        .orElseThrow(() -> new IllegalStateException("this OS does not report a process's CPU time"));
   }
 
   static String table(Map<String, List<Phase>> results, int rounds) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%-15s %28s %22s %22s%n", "server", "req/s (median, min-max)",
-        "p50 ms (min-max)", "p99 ms (min-max)"));
+    out.append(String.format(Locale.ROOT, "%-15s %28s %22s %22s %26s%n", "server", "req/s (median, min-max)",
+        "p50 ms (min-max)", "p99 ms (min-max)", "server CPU us/req (min-max)"));
     for (Map.Entry<String, List<Phase>> e : results.entrySet()) {
       double[] rps = e.getValue().stream().mapToDouble(p -> p.run.perSecond()).toArray();
       double[] p50 = e.getValue().stream().mapToDouble(p -> p.run.latencyMillis(0.5)).toArray();
       double[] p99 = e.getValue().stream().mapToDouble(p -> p.run.latencyMillis(0.99)).toArray();
-      out.append(String.format(Locale.ROOT, "%-15s %,10.0f (%,7.0f-%,7.0f) %9.2f (%5.2f-%5.2f) %9.2f (%5.2f-%5.2f)%n",
+      double[] cpu = e.getValue().stream().mapToDouble(p -> p.serverCpuMicros).toArray();
+      out.append(String.format(Locale.ROOT,
+          "%-15s %,10.0f (%,7.0f-%,7.0f) %9.2f (%5.2f-%5.2f) %9.2f (%5.2f-%5.2f) %12.0f (%4.0f-%4.0f)%n",
           e.getKey(), median(rps), min(rps), max(rps), median(p50), min(p50), max(p50), median(p99), min(p99),
-          max(p99)));
+          max(p99), median(cpu), min(cpu), max(cpu)));
     }
     out.append('\n');
+    cpuRatio(out, results, "receiver", "jetty", rounds);
+    cpuRatio(out, results, "receiver-fsync", "jetty", rounds);
     ratio(out, results, "receiver", "jetty", 0.8, rounds);
     ratio(out, results, "receiver", "wiremock", 3.0, rounds);
     ratio(out, results, "receiver-fsync", "jetty", 0.8, rounds);
@@ -181,6 +200,16 @@ public final class ThroughputBench {
         min(ratios) >= target ? "met" : m >= target ? "met on the median, not every round" : "NOT met"));
   }
 
+  /** Server CPU per request relative to the bare handler's, same round: the load-independent view of the gap. */
+  private static void cpuRatio(StringBuilder out, Map<String, List<Phase>> results, String a, String b, int rounds) {
+    double[] ratios = new double[rounds];
+    for (int r = 0; r < rounds; r++) {
+      ratios[r] = results.get(a).get(r).serverCpuMicros / results.get(b).get(r).serverCpuMicros;
+    }
+    out.append(String.format(Locale.ROOT, "%-15s / %-9s %5.2fx server CPU per request (rounds %s)%n", a, b,
+        median(ratios), Arrays.stream(ratios).mapToObj(x -> String.format(Locale.ROOT, "%.2f", x)).toList()));
+  }
+
   static double median(double[] xs) {
     double[] s = xs.clone();
     Arrays.sort(s);
@@ -197,9 +226,15 @@ public final class ThroughputBench {
 
   private static Process startServers(String heap) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder = new ProcessBuilder(java, "-Xms" + heap, "-Xmx" + heap,
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-        "-cp", System.getProperty("java.class.path"), BenchServers.class.getName());
+    List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap,
+        "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+    // extra options for the server JVM only, e.g. SERVER_JAVA_OPTS="-XX:StartFlightRecording=filename=s.jfr"
+    String extra = System.getenv("SERVER_JAVA_OPTS");
+    if (extra != null && !extra.isBlank()) {
+      command.addAll(Arrays.asList(extra.trim().split("\\s+")));
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServers.class.getName()));
+    ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectError(ProcessBuilder.Redirect.INHERIT);
     return builder.start();
   }
@@ -207,6 +242,9 @@ public final class ThroughputBench {
   private static Map<String, String> readPorts(Process servers) throws Exception {
     BufferedReader out = new BufferedReader(new InputStreamReader(servers.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
+    while (line != null && line.startsWith("[")) {
+      line = out.readLine(); // JVM log lines (-Xlog, JFR's "Started recording") before ours
+    }
     if (line == null || !line.startsWith("ports ")) {
       throw new IllegalStateException("the server JVM did not print its ports; it printed: " + line);
     }

@@ -65,7 +65,7 @@ final class EventRecorder implements AutoCloseable {
       publish(event);
       return CompletableFuture.completedFuture(event);
     }
-    return journal.append(SyncEventJson.write(event)).thenApply(ignored -> {
+    return journal.append(SyncEventJson.writeUtf8(event)).thenApply(ignored -> {
       publish(event);
       return event;
     });

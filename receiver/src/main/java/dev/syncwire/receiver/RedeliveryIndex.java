@@ -2,53 +2,74 @@ package dev.syncwire.receiver;
 
 import dev.syncwire.fixtures.RawRequest;
 import dev.syncwire.fixtures.WireParam;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Remembers accepted deliveries by {@code I-Twilio-Idempotency-Token} and by body, so a redelivery
  * is recorded once and flagged. Bounded like the in-memory store.
+ *
+ * <p>A key is the first 128 bits of the SHA-256 of the token (or of the body), tagged by which it
+ * is: two longs, not the token text or a Base64 digest, since the index holds two keys for each
+ * of up to {@code cap} events.
  */
 final class RedeliveryIndex {
-  private final Map<String, Long> seen;
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  });
+
+  /** 128 bits of a SHA-256; {@code token} tells a token key from a body key. */
+  record Key(long high, long low, boolean token) {}
+
+  private final Map<Key, Long> seen;
 
   RedeliveryIndex(int cap) {
     this.seen = new LinkedHashMap<>(1024, 0.75f, false) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Key, Long> eldest) {
         return size() > cap * 2;
       }
     };
   }
 
-  /** The keys a delivery is known by: its idempotency token if any, and its body digest. */
-  static String[] keys(RawRequest request) {
+  /** The keys a delivery is known by: its idempotency token if any, and its body digest. Costs no lock. */
+  static Key[] keys(RawRequest request) {
     String token = request.header(WireParam.IDEMPOTENCY_TOKEN_HEADER);
-    String body = "b:" + digest(request.body());
-    return token == null || token.isBlank() ? new String[] {body} : new String[] {"t:" + token, body};
+    Key body = key(request.body(), false);
+    return token == null || token.isBlank()
+        ? new Key[] {body}
+        : new Key[] {key(token.getBytes(StandardCharsets.UTF_8), true), body};
   }
 
   /** The id of the event these keys were first accepted as, or null after claiming them for {@code id}. */
-  synchronized Long claim(String[] keys, long id) {
-    for (String key : keys) {
+  synchronized Long claim(Key[] keys, long id) {
+    for (Key key : keys) {
       Long first = seen.get(key);
       if (first != null) {
         return first;
       }
     }
-    for (String key : keys) {
-      seen.put(key, id);
+    Long boxed = id;
+    for (Key key : keys) {
+      seen.put(key, boxed);
     }
     return null;
   }
 
   /** Gives the keys back when the event they were claimed for could not be recorded. */
-  synchronized void release(String[] keys, long id) {
-    for (String key : keys) {
-      seen.remove(key, id);
+  synchronized void release(Key[] keys, long id) {
+    for (Key key : keys) {
+      Long held = seen.get(key);
+      if (held != null && held == id) {
+        seen.remove(key);
+      }
     }
   }
 
@@ -56,12 +77,17 @@ final class RedeliveryIndex {
     seen.clear();
   }
 
-  private static String digest(byte[] body) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256").digest(body);
-      return Base64.getEncoder().withoutPadding().encodeToString(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+  private static Key key(byte[] bytes, boolean token) {
+    MessageDigest sha = SHA256.get();
+    byte[] hash = sha.digest(bytes); // digest() also resets it for the next use
+    return new Key(longAt(hash, 0), longAt(hash, 8), token);
+  }
+
+  private static long longAt(byte[] b, int at) {
+    long v = 0;
+    for (int i = at; i < at + 8; i++) {
+      v = v << 8 | (b[i] & 0xFF);
     }
+    return v;
   }
 }

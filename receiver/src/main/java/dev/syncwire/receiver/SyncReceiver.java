@@ -48,9 +48,9 @@ public final class SyncReceiver implements AutoCloseable {
       signatures = signatures.withPublicUrl(config.publicUrl().toString());
     }
     this.stream = new EventStream(store);
-    WebhookEndpoint webhooks = new WebhookEndpoint(signatures, recorder, redeliveries, config.clock(),
-        config.maxBodyBytes());
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    WebhookEndpoint webhooks = new WebhookEndpoint(signatures, recorder, redeliveries, config.clock(),
+        config.maxBodyBytes(), threads);
     threads.setName("syncwire-receiver");
     threads.setDaemon(true);
     this.server = new Server(threads);

@@ -14,10 +14,13 @@ import dev.syncwire.receiver.signature.SignatureValidator;
 import dev.syncwire.receiver.signature.SignedRequest;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
@@ -39,14 +42,23 @@ final class WebhookEndpoint {
   private final RedeliveryIndex redeliveries;
   private final Clock clock;
   private final int maxBodyBytes;
+  private final Executor answering;
 
+  /** @param answering where answers are written once recorded: Jetty's thread pool */
   WebhookEndpoint(SignatureValidator signatures, EventRecorder recorder, RedeliveryIndex redeliveries, Clock clock,
-      int maxBodyBytes) {
+      int maxBodyBytes, Executor answering) {
     this.signatures = signatures;
     this.recorder = recorder;
     this.redeliveries = redeliveries;
     this.clock = clock;
     this.maxBodyBytes = maxBodyBytes;
+    this.answering = task -> {
+      try {
+        answering.execute(task);
+      } catch (RejectedExecutionException stopping) {
+        task.run();
+      }
+    };
   }
 
   void handle(Request request, Response response, Callback callback) {
@@ -77,8 +89,8 @@ final class WebhookEndpoint {
 
   private void accept(Request request, byte[] body, Response response, Callback callback) {
     String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-    RawRequest raw = new RawRequest(request.getMethod(), request.getHttpURI().getPathQuery(), contentType,
-        headers(request), body);
+    RawRequest raw = RawRequest.ofHeaderPairs(request.getMethod(), request.getHttpURI().getPathQuery(), contentType,
+        headerPairs(request), body);
     FormParams params;
     WebhookRejection bodyProblem = null;
     try {
@@ -112,7 +124,7 @@ final class WebhookEndpoint {
     }
 
     long id = recorder.nextId();
-    String[] keys = null;
+    RedeliveryIndex.Key[] keys = null;
     Long duplicateOf = null;
     EventStatus status;
     if (rejection != null) {
@@ -128,8 +140,14 @@ final class WebhookEndpoint {
     SyncEvent event = new SyncEvent(id, clock.instant(), status, webhook, raw, check.verdict(), check.matchedUrl(),
         duplicateOf, errors);
     WebhookRejection answer = rejection;
-    String[] claimed = keys;
-    recorder.record(event).whenComplete((recorded, failure) -> {
+    RedeliveryIndex.Key[] claimed = keys;
+    // built here, on the request's thread, so the stage below only hands Jetty these bytes
+    byte[] ok = answer == null ? JsonReplies.accepted(event) : null;
+    // The journal's single writer thread completes the future (after storing the event in memory
+    // and telling listeners, in append order); the answer is written from Jetty's pool, so the
+    // writer does not write every answer of a batch to its socket itself before the next batch.
+    CompletableFuture<SyncEvent> recording = recorder.record(event);
+    BiConsumer<SyncEvent, Throwable> reply = (recorded, failure) -> {
       if (failure != null) {
         if (claimed != null) {
           redeliveries.release(claimed, id);
@@ -141,21 +159,14 @@ final class WebhookEndpoint {
       } else if (answer != null) {
         JsonReplies.reject(response, answer, id, callback);
       } else {
-        JsonReplies.send(response, 200, g -> {
-          g.writeStartObject();
-          g.writeNumberField("status", 200);
-          g.writeNumberField("id", id);
-          g.writeStringField("result", recorded.status().wireName());
-          if (recorded.duplicateOf() != null) {
-            g.writeNumberField("duplicateOf", recorded.duplicateOf());
-          }
-          g.writeStringField("eventType", recorded.eventType());
-          g.writeStringField("canonicalType", recorded.canonicalType().wireName());
-          g.writeStringField("signature", recorded.signature().wireName());
-          g.writeEndObject();
-        }, callback);
+        JsonReplies.send(response, 200, ok, callback);
       }
-    });
+    };
+    if (recording.isDone()) {
+      recording.whenComplete(reply); // no journal: already recorded, answer from this thread
+    } else {
+      recording.whenCompleteAsync(reply, answering);
+    }
   }
 
   private static String rootMessage(Throwable failure) {
@@ -166,11 +177,18 @@ final class WebhookEndpoint {
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
   }
 
-  private static Map<String, List<String>> headers(Request request) {
-    Map<String, List<String>> headers = new LinkedHashMap<>();
-    for (HttpField field : request.getHeaders()) {
-      headers.computeIfAbsent(field.getName(), k -> new ArrayList<>(1)).add(field.getValue());
+  /** Every header as name, value pairs, in arrival order. */
+  private static String[] headerPairs(Request request) {
+    HttpFields fields = request.getHeaders();
+    String[] pairs = new String[fields.size() * 2];
+    int i = 0;
+    for (HttpField field : fields) {
+      if (i == pairs.length) {
+        pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2 + 2);
+      }
+      pairs[i++] = field.getName();
+      pairs[i++] = field.getValue() == null ? "" : field.getValue();
     }
-    return headers;
+    return i == pairs.length ? pairs : java.util.Arrays.copyOf(pairs, i);
   }
 }

@@ -185,7 +185,23 @@ public final class EventJournal implements AutoCloseable {
    * @throws IllegalStateException if the journal is closed
    */
   public CompletableFuture<Void> append(String line) {
-    byte[] bytes = encode(line);
+    return enqueue(encode(line));
+  }
+
+  /**
+   * {@link #append(String)} for a line already encoded as UTF-8, which saves a copy; the same
+   * checks, on the bytes. The array is kept until written: do not change it.
+   *
+   * @param line one JSON object, without a line break, as UTF-8
+   * @throws IllegalArgumentException if the line is blank, is not a single {@code {...}} object or
+   *     contains {@code '\n'} or {@code '\r'}
+   * @throws IllegalStateException if the journal is closed
+   */
+  public CompletableFuture<Void> append(byte[] line) {
+    return enqueue(check(line));
+  }
+
+  private CompletableFuture<Void> enqueue(byte[] bytes) {
     CompletableFuture<Void> written = new CompletableFuture<>();
     lock.lock();
     try {
@@ -285,6 +301,39 @@ public final class EventJournal implements AutoCloseable {
               + "; serialize the event with Jackson's writeValueAsString.");
     }
     return line.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] check(byte[] line) {
+    Objects.requireNonNull(line, "line");
+    for (int i = 0; i < line.length; i++) {
+      byte b = line[i];
+      if (b == '\n' || b == '\r') {
+        throw new IllegalArgumentException(
+            "A journal line must be one line of JSON but this one has a line break at byte " + i
+                + "; serialize without pretty-printing (Jackson escapes newlines inside strings).");
+      }
+    }
+    int first = 0;
+    while (first < line.length && asciiWhitespace(line[first])) {
+      first++;
+    }
+    int last = line.length - 1;
+    while (last >= first && asciiWhitespace(line[last])) {
+      last--;
+    }
+    if (first > last || line[first] != '{' || line[last] != '}') {
+      String text = new String(line, StandardCharsets.UTF_8);
+      throw new IllegalArgumentException(
+          "A journal line must be one JSON object {...} but got "
+              + (first > last ? "a blank line" : "\"" + abbreviate(text.strip()) + "\"")
+              + "; serialize the event with Jackson's writeValueAsString.");
+    }
+    return line;
+  }
+
+  /** {@link Character#isWhitespace} for a byte of UTF-8 (only ASCII bytes can be whitespace on their own). */
+  private static boolean asciiWhitespace(byte b) {
+    return b >= 0 && Character.isWhitespace((char) b);
   }
 
   private static String abbreviate(String s) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks {@code X-Twilio-Signature} exactly as twilio-java's {@code RequestValidator} does, against
@@ -153,40 +154,98 @@ public final class SignatureValidator {
       }
     }
 
-    List<String> urls = candidateUrls(request);
+    // The URLs are tried lazily, in order, so the usual first one (the public URL) costs one
+    // HMAC and no list; each is the cached instance, so an event's signatureUrl is shared.
     byte[] expected = signature.trim().getBytes(StandardCharsets.US_ASCII);
-    for (int u = 0; u < urls.size(); u++) {
-      String url = urls.get(u);
-      int token = macs.match(utf8(url), suffix, expected);
-      if (token >= 0) {
-        List<String> tried = urls.subList(0, u + 1);
-        if (bodyProblem != null) {
-          return SignatureCheck.invalid(
-              tried,
-              bodyProblem + "; X-Twilio-Signature matches " + url
-                  + ", so the body was changed after Twilio signed it");
+    List<String> tried = new ArrayList<>(4);
+    for (int b = 0; b < 3; b++) {
+      String base = base(request, b);
+      if (base == null) {
+        continue;
+      }
+      Candidate candidate = candidate(base);
+      for (int v = 0; v < 2; v++) {
+        Candidate url = v == 0 ? candidate : candidate.variant() == null ? null : candidate(candidate.variant());
+        if (url == null || tried.contains(url.url())) {
+          continue;
         }
-        return SignatureCheck.valid(url, tried, token, tokens.size());
+        tried.add(url.url());
+        int token = macs.match(url.bytes(), suffix, expected);
+        if (token >= 0) {
+          if (bodyProblem != null) {
+            return SignatureCheck.invalid(
+                tried,
+                bodyProblem + "; X-Twilio-Signature matches " + url.url()
+                    + ", so the body was changed after Twilio signed it");
+          }
+          return SignatureCheck.valid(url.url(), tried, token, tokens.size());
+        }
       }
     }
-    return SignatureCheck.invalid(urls, mismatch(request, urls, bodyProblem));
+    return SignatureCheck.invalid(tried, mismatch(request, tried, bodyProblem));
   }
 
-  private List<String> candidateUrls(SignedRequest request) {
-    Set<String> bases = new LinkedHashSet<>(4);
-    if (publicUrl != null) {
-      bases.add(publicUrl.resolve(request.pathAndQuery()));
+  /** One URL to try: its text (the shared instance), its UTF-8 bytes and its port variant. */
+  private record Candidate(String url, byte[] bytes, String variant) {}
+
+  private static final int MAX_CANDIDATES = 256;
+  private final ConcurrentHashMap<String, Candidate> candidates = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, String> resolved = new ConcurrentHashMap<>();
+
+  private Candidate candidate(String url) {
+    Candidate c = candidates.get(url);
+    if (c == null) {
+      c = new Candidate(url, utf8(url), PortVariant.of(url));
+      if (candidates.size() < MAX_CANDIDATES) { // bounded: Host headers are the sender's to choose
+        Candidate raced = candidates.putIfAbsent(url, c);
+        c = raced == null ? c : raced;
+      }
     }
-    if (trustForwarded && request.forwarding().isPresent()) {
-      bases.add(request.forwarding().url(request.scheme(), request.host(), request.pathAndQuery()));
+    return c;
+  }
+
+  /**
+   * The {@code index}th base URL (0: public URL, 1: forwarding headers, 2: as it arrived), or null
+   * where there is none; the order of {@link #candidateUrls}.
+   */
+  private String base(SignedRequest request, int index) {
+    switch (index) {
+      case 0 -> {
+        if (publicUrl == null) {
+          return null;
+        }
+        String pathAndQuery = request.pathAndQuery();
+        String url = resolved.get(pathAndQuery);
+        if (url == null) {
+          url = publicUrl.resolve(pathAndQuery);
+          if (resolved.size() < MAX_CANDIDATES) {
+            resolved.putIfAbsent(pathAndQuery, url);
+          }
+        }
+        return url;
+      }
+      case 1 -> {
+        return trustForwarded && request.forwarding().isPresent()
+            ? request.forwarding().url(request.scheme(), request.host(), request.pathAndQuery())
+            : null;
+      }
+      default -> {
+        return request.url();
+      }
     }
-    bases.add(request.url());
-    Set<String> urls = new LinkedHashSet<>(bases.size() * 2);
-    for (String base : bases) {
-      urls.add(base);
-      String variant = PortVariant.of(base);
-      if (variant != null) {
-        urls.add(variant);
+  }
+
+  /** Every URL tried, in order, deduplicated: each base URL, then its port variant. */
+  List<String> candidateUrls(SignedRequest request) {
+    Set<String> urls = new LinkedHashSet<>(8);
+    for (int b = 0; b < 3; b++) {
+      String base = base(request, b);
+      if (base != null) {
+        urls.add(base);
+        String variant = PortVariant.of(base);
+        if (variant != null) {
+          urls.add(variant);
+        }
       }
     }
     return List.copyOf(urls);
