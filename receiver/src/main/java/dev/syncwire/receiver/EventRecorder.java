@@ -65,7 +65,14 @@ final class EventRecorder implements AutoCloseable {
       publish(event);
       return CompletableFuture.completedFuture(event);
     }
-    return journal.append(SyncEventJson.writeUtf8(event)).thenApply(ignored -> {
+    CompletableFuture<Void> written;
+    try {
+      written = journal.append(SyncEventJson.writeUtf8(event));
+    } catch (RuntimeException e) {
+      // A line the journal refuses is a failed write: the sender gets a 503 and retries, never a 500.
+      return CompletableFuture.failedFuture(e);
+    }
+    return written.thenApply(ignored -> {
       publish(event);
       return event;
     });

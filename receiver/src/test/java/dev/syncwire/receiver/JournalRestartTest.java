@@ -104,4 +104,21 @@ class JournalRestartTest {
     assertThat(json.get("dialect").asText()).isEqualTo("seed");
     assertThat(json.get("data").get("status").asText()).isEqualTo("online");
   }
+
+  @Test
+  void prettyPrintedDataWithLineBreaksIsJournaledAsOneLineAndReadsBack() throws IOException {
+    Path journal = dir.resolve("events.jsonl");
+    String pretty = "{\n  \"stage\": \"menu\",\r\n  \"selections\": [1, 2]\n}";
+    try (SyncReceiver receiver = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      WebhookClient.Reply reply = WebhookClient.postForm(receiver.webhookUrl(), Webhooks.documentUpdated().data(pretty).build());
+      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    }
+
+    assertThat(Files.readAllLines(journal)).hasSize(1);
+    try (SyncReceiver restarted = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      SyncEvent event = restarted.events().all().get(0);
+      assertThat(event.data().get("stage").asText()).isEqualTo("menu");
+      assertThat(event.params().get("DocumentData")).isEqualTo(pretty);
+    }
+  }
 }
