@@ -9,11 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Remembers accepted deliveries by {@code I-Twilio-Idempotency-Token} and by body, so a redelivery
- * is recorded once and flagged. Bounded like the in-memory store.
+ * Remembers accepted deliveries by {@code I-Twilio-Idempotency-Token}, or by body when a delivery
+ * has no token, so a redelivery is recorded once and flagged. Bounded like the in-memory store.
  *
  * <p>A key is the first 128 bits of the SHA-256 of the token (or of the body), tagged by which it
- * is: two longs, not the token text or a Base64 digest, since the index holds two keys for each
+ * is: two longs, not the token text or a Base64 digest, since the index holds a key for each
  * of up to {@code cap} events.
  */
 final class RedeliveryIndex {
@@ -34,18 +34,21 @@ final class RedeliveryIndex {
     this.seen = new LinkedHashMap<>(1024, 0.75f, false) {
       @Override
       protected boolean removeEldestEntry(Map.Entry<Key, Long> eldest) {
-        return size() > cap * 2;
+        return size() > cap;
       }
     };
   }
 
-  /** The keys a delivery is known by: its idempotency token if any, and its body digest. Costs no lock. */
+  /**
+   * The key a delivery is known by: its idempotency token when it has one (a redelivery keeps its
+   * token, and two deliveries with fresh tokens are two events even if their bodies match, as a
+   * repeated {@code syncwire trigger} is), else its body digest. Costs no lock.
+   */
   static Key[] keys(RawRequest request) {
     String token = request.header(WireParam.IDEMPOTENCY_TOKEN_HEADER);
-    Key body = key(request.body(), false);
     return token == null || token.isBlank()
-        ? new Key[] {body}
-        : new Key[] {key(token.getBytes(StandardCharsets.UTF_8), true), body};
+        ? new Key[] {key(request.body(), false)}
+        : new Key[] {key(token.getBytes(StandardCharsets.UTF_8), true)};
   }
 
   /** The id of the event these keys were first accepted as, or null after claiming them for {@code id}. */

@@ -55,4 +55,18 @@ class RedeliveryTest {
       assertThat(other.json().get("result").asText()).isEqualTo("accepted");
     }
   }
+
+  @Test
+  void anIdenticalBodyWithAFreshTokenIsANewDelivery() {
+    try (SyncReceiver receiver = SyncReceiver.start()) {
+      byte[] body = Webhooks.listItemAdded().eventId(5).build().encode().getBytes(StandardCharsets.UTF_8);
+
+      WebhookClient.post(receiver.webhookUrl(), "application/x-www-form-urlencoded", body,
+          Map.of("I-Twilio-Idempotency-Token", "first"));
+      WebhookClient.Reply second = WebhookClient.post(receiver.webhookUrl(), "application/x-www-form-urlencoded", body,
+          Map.of("I-Twilio-Idempotency-Token", "second"));
+
+      assertThat(second.json().get("result").asText()).isEqualTo("accepted");
+    }
+  }
 }
