@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
@@ -46,7 +46,7 @@ public final class AwaitLatencyBenchmark {
     System.out.printf("%d CPUs, Java %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"), loadAverage());
     Map<Long, Long> recordedAt = new ConcurrentHashMap<>();
-    ExecutorService posting = Executors.newSingleThreadExecutor();
+    ScheduledExecutorService posting = Executors.newSingleThreadScheduledExecutor();
     try (SyncReceiver receiver = WebhookPoster.startReceiver();
         AutoCloseable stamp = receiver.events().subscribe(e -> recordedAt.put(e.id(), System.nanoTime()));
         SyncEvents events = SyncEvents.of(receiver)) {
@@ -64,7 +64,8 @@ public final class AwaitLatencyBenchmark {
     }
   }
 
-  private static long[] run(String name, int runs, SyncEvents events, WebhookPoster poster, ExecutorService posting,
+  private static long[] run(String name, int runs, SyncEvents events, WebhookPoster poster,
+      ScheduledExecutorService posting,
       Map<Long, Long> recordedAt, boolean awaitility) throws Exception {
     long[] latencies = new long[runs];
     for (int i = 0; i < runs; i++) {
@@ -75,10 +76,9 @@ public final class AwaitLatencyBenchmark {
       long returned;
       if (awaitility) {
         long delayMs = ThreadLocalRandom.current().nextLong(100);
-        post = posting.submit(() -> {
-          TimeUnit.MILLISECONDS.sleep(delayMs); // a random phase of Awaitility's poll cycle
-          return poster.post(Webhooks.mapItemUpdated().map("user-presence").key(key));
-        });
+        // Posted at a random phase of Awaitility's poll cycle, as a real app's webhook would land.
+        post = posting.schedule(() -> poster.post(Webhooks.mapItemUpdated().map("user-presence").key(key)),
+            delayMs, TimeUnit.MILLISECONDS);
         Awaitility.await().atMost(Duration.ofSeconds(5)).until(events.received(matcher));
         returned = System.nanoTime();
         event = events.await(matcher).within(Duration.ZERO);
