@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
  * GET    /api/events/{id}       one event
  * DELETE /api/events            forget the events held in memory
  * GET    /health                counters
+ * GET    /                      where everything is
  * </pre>
  */
 final class Routes extends Handler.Abstract {
@@ -73,6 +74,19 @@ final class Routes extends Handler.Abstract {
       } else if (path.equals("/health")) {
         requireMethod(method, HttpMethod.GET, path);
         JsonReplies.send(response, 200, health::write, callback);
+      } else if (path.equals("/")) {
+        // A person who opens the receiver in a browser learns where everything is.
+        requireMethod(method, HttpMethod.GET, path);
+        JsonReplies.send(response, 200, g -> {
+          g.writeStartObject();
+          g.writeStringField("webhooks", "POST " + webhookPath);
+          g.writeStringField("events", "GET /api/events?type=&object=&key=&index=&status=&since=&limit=");
+          g.writeStringField("event", "GET /api/events/{id}");
+          g.writeStringField("stream", "GET /api/events/stream (Server-Sent Events)");
+          g.writeStringField("forget", "DELETE /api/events");
+          g.writeStringField("health", "GET /health");
+          g.writeEndObject();
+        }, callback);
       } else {
         throw WebhookRejection.of(404, "not_found", "path", "route", path,
             "nothing at " + path + "; Sync webhooks go to POST " + webhookPath

@@ -136,6 +136,13 @@ class QueryApiTest {
   }
 
   @Test
+  void theRootSaysWhereEverythingIs() {
+    JsonNode index = get("/");
+    assertThat(index.get("webhooks").asText()).isEqualTo("POST /webhooks");
+    assertThat(index.get("stream").asText()).contains("/api/events/stream");
+  }
+
+  @Test
   void unknownPathsGetAJson404() {
     WebhookClient.Reply reply = WebhookClient.get(receiver.baseUrl().resolve("/nothing"));
     assertThat(reply.status()).isEqualTo(404);
