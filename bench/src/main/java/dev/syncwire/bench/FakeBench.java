@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +43,8 @@ public final class FakeBench {
   private FakeBench() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
+    Map<String, String> options = BenchArgs.options(args,
+        "--seconds 8 --warmup 10 --rounds 3 --concurrency 32 --server-heap 1g --server-jvm '-XX:...'");
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "8"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
@@ -61,7 +61,7 @@ public final class FakeBench {
         System.err.println("servers: " + line); // e.g. -XX:StartFlightRecording's notice
         line = out.readLine();
       }
-      Map<String, String> ports = ports(line);
+      Map<String, String> ports = BenchArgs.ports(line);
       String sdkLine = out.readLine();
       if (sdkLine == null || !sdkLine.startsWith("sdk ")) {
         throw new IllegalStateException("the server JVM did not print the SDK's calls; it printed: " + sdkLine);
@@ -257,29 +257,5 @@ public final class FakeBench {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectError(ProcessBuilder.Redirect.INHERIT);
     return builder.start();
-  }
-
-  private static Map<String, String> ports(String line) {
-    if (line == null || !line.startsWith("ports ")) {
-      throw new IllegalStateException("the server JVM did not print its ports; it printed: " + line);
-    }
-    Map<String, String> ports = new HashMap<>();
-    for (String pair : line.substring("ports ".length()).split(" ")) {
-      String[] kv = pair.split("=", 2);
-      ports.put(kv[0], kv[1]);
-    }
-    return ports;
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --name value pairs (--seconds 8 --warmup 10 --rounds 3"
-            + " --concurrency 32 --server-heap 1g --server-jvm '-XX:...'); received " + String.join(" ", args));
-      }
-      options.put(args[i].substring(2), args[++i]);
-    }
-    return options;
   }
 }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +36,8 @@ public final class ThroughputBench {
   private ThroughputBench() {}
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = options(args);
+    Map<String, String> options = BenchArgs.options(args,
+        "--seconds 8 --warmup 10 --rounds 3 --concurrency 48 --pool 250000 --server-heap 1g");
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "8"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
@@ -245,27 +245,7 @@ public final class ThroughputBench {
     while (line != null && line.startsWith("[")) {
       line = out.readLine(); // JVM log lines (-Xlog, JFR's "Started recording") before ours
     }
-    if (line == null || !line.startsWith("ports ")) {
-      throw new IllegalStateException("the server JVM did not print its ports; it printed: " + line);
-    }
-    Map<String, String> ports = new HashMap<>();
-    for (String pair : line.substring("ports ".length()).split(" ")) {
-      String[] kv = pair.split("=", 2);
-      ports.put(kv[0], kv[1]);
-    }
-    return ports;
-  }
-
-  private static Map<String, String> options(String[] args) {
-    Map<String, String> options = new HashMap<>();
-    for (int i = 0; i < args.length; i++) {
-      if (!args[i].startsWith("--") || i + 1 >= args.length) {
-        throw new IllegalArgumentException("expected --name value pairs (--seconds 8 --warmup 10 --rounds 3"
-            + " --concurrency 48 --pool 250000 --server-heap 1g); received " + String.join(" ", args));
-      }
-      options.put(args[i].substring(2), args[++i]);
-    }
-    return options;
+    return BenchArgs.ports(line);
   }
 
   /** One benchmarked server: where to post, which webhooks it gets, and how to read what it recorded. */
