@@ -1,5 +1,9 @@
 package dev.syncwire.bench;
 
+import static dev.syncwire.bench.Stats.max;
+import static dev.syncwire.bench.Stats.median;
+import static dev.syncwire.bench.Stats.min;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncwire.fixtures.FormParams;
@@ -204,20 +208,6 @@ public final class FakeBench {
     out.append(String.format(Locale.ROOT, "SyncApiFake >= 5,000 req/s: %s (median %,.0f)%n",
         fake >= 5000 ? "met" : "NOT met", fake));
     return out.toString();
-  }
-
-  static double median(double[] xs) {
-    double[] s = xs.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
-
-  static double min(double[] xs) {
-    return Arrays.stream(xs).min().orElse(Double.NaN);
-  }
-
-  static double max(double[] xs) {
-    return Arrays.stream(xs).max().orElse(Double.NaN);
   }
 
   private static String redact(JsonNode headers) {

@@ -1,5 +1,9 @@
 package dev.syncwire.bench;
 
+import static dev.syncwire.bench.Stats.max;
+import static dev.syncwire.bench.Stats.median;
+import static dev.syncwire.bench.Stats.min;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -208,20 +212,6 @@ public final class ThroughputBench {
     }
     out.append(String.format(Locale.ROOT, "%-15s / %-9s %5.2fx server CPU per request (rounds %s)%n", a, b,
         median(ratios), Arrays.stream(ratios).mapToObj(x -> String.format(Locale.ROOT, "%.2f", x)).toList()));
-  }
-
-  static double median(double[] xs) {
-    double[] s = xs.clone();
-    Arrays.sort(s);
-    return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-  }
-
-  static double min(double[] xs) {
-    return Arrays.stream(xs).min().orElse(Double.NaN);
-  }
-
-  static double max(double[] xs) {
-    return Arrays.stream(xs).max().orElse(Double.NaN);
   }
 
   private static Process startServers(String heap) throws Exception {
