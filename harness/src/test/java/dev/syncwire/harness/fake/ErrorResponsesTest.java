@@ -12,34 +12,10 @@ import com.twilio.rest.sync.v1.service.SyncMap;
 import com.twilio.rest.sync.v1.service.synclist.SyncListItem;
 import com.twilio.rest.sync.v1.service.syncmap.SyncMapItem;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Twilio's real error codes, as the SDK surfaces them, and the seed's error pattern corrected. */
-class ErrorResponsesTest {
-  static SyncApiFake fake;
-  static TwilioRestClient client;
-  static String service;
-
-  @BeforeAll
-  static void start() {
-    fake = SyncApiFake.builder().start();
-    client = fake.twilioClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    fake.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    fake.reset();
-    service = fake.defaultServiceSid();
-  }
-
+class ErrorResponsesTest extends SharedFakeTest {
   /** The seed's handler, in Java, with Twilio's codes: 20404 to create, 54301 to re-fetch. */
   Object fetchOrCreate(String name) {
     try {

@@ -3,7 +3,6 @@ package dev.syncwire.harness.fake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.base.ResourceSet;
-import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.sync.v1.Service;
 import com.twilio.rest.sync.v1.service.Document;
 import com.twilio.rest.sync.v1.service.SyncList;
@@ -15,34 +14,10 @@ import com.twilio.rest.sync.v1.service.syncstream.StreamMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every operation in the seed's "API Overview", through the official Java SDK. */
-class SeedApiOverviewTest {
-  static SyncApiFake fake;
-  static TwilioRestClient client;
-  static String service;
-
-  @BeforeAll
-  static void start() {
-    fake = SyncApiFake.builder().start();
-    client = fake.twilioClient();
-  }
-
-  @AfterAll
-  static void stop() {
-    fake.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    fake.reset();
-    service = fake.defaultServiceSid();
-  }
-
+class SeedApiOverviewTest extends SharedFakeTest {
   @Test
   void theDefaultServiceIsReadyAndNewServicesCanBeCreated() {
     Service fetched = Service.fetcher(service).fetch(client);
