@@ -59,23 +59,23 @@ final class EventRecorder implements AutoCloseable {
     return lastId.incrementAndGet();
   }
 
-  /** Completes once the event is durable (journaled) and visible (in memory, listeners told). */
-  CompletableFuture<SyncEvent> record(SyncEvent event) {
+  /**
+   * Completes once the event is durable (journaled) and visible (in memory, listeners told, in
+   * journal order). The calling thread writes the journal itself when no other thread is writing
+   * (then the future is complete on return); otherwise the event joins the current writer's next
+   * batch and the future completes on that thread.
+   */
+  CompletableFuture<Void> record(SyncEvent event) {
     if (journal == null) {
       publish(event);
-      return CompletableFuture.completedFuture(event);
+      return CompletableFuture.completedFuture(null);
     }
-    CompletableFuture<Void> written;
     try {
-      written = journal.append(SyncEventJson.writeUtf8(event));
+      return journal.appendAndWrite(SyncEventJson.writeUtf8(event), () -> publish(event));
     } catch (RuntimeException e) {
       // A line the journal refuses is a failed write: the sender gets a 503 and retries, never a 500.
       return CompletableFuture.failedFuture(e);
     }
-    return written.thenApply(ignored -> {
-      publish(event);
-      return event;
-    });
   }
 
   private void publish(SyncEvent event) {

@@ -143,11 +143,12 @@ final class WebhookEndpoint {
     RedeliveryIndex.Key[] claimed = keys;
     // built here, on the request's thread, so the stage below only hands Jetty these bytes
     byte[] ok = answer == null ? JsonReplies.accepted(event) : null;
-    // The journal's single writer thread completes the future (after storing the event in memory
-    // and telling listeners, in append order); the answer is written from Jetty's pool, so the
-    // writer does not write every answer of a batch to its socket itself before the next batch.
-    CompletableFuture<SyncEvent> recording = recorder.record(event);
-    BiConsumer<SyncEvent, Throwable> reply = (recorded, failure) -> {
+    // Usually this thread writes the journal itself and the future is complete on return: answer
+    // from here. If another request's thread was writing, that thread completes the future (after
+    // storing the event and telling listeners, in journal order) and the answer goes to Jetty's
+    // pool, so no writer sends every answer of its batch to the sockets before its next batch.
+    CompletableFuture<Void> recording = recorder.record(event);
+    BiConsumer<Void, Throwable> reply = (recorded, failure) -> {
       if (failure != null) {
         if (claimed != null) {
           redeliveries.release(claimed, id);
@@ -163,7 +164,7 @@ final class WebhookEndpoint {
       }
     };
     if (recording.isDone()) {
-      recording.whenComplete(reply); // no journal: already recorded, answer from this thread
+      recording.whenComplete(reply); // written by this thread, or no journal: answer from here
     } else {
       recording.whenCompleteAsync(reply, answering);
     }

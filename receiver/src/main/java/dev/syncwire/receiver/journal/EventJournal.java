@@ -23,12 +23,20 @@ import org.slf4j.LoggerFactory;
  * ended by {@code '\n'}. The journal does not know the event model; callers hand it lines they
  * already serialized.
  *
- * <p>{@link #append} returns at once; one writer thread collects every line queued meanwhile and
- * writes them with one {@code write} (group commit), then {@code force}s the file if
- * {@code fsync} is on, then completes their futures. A future that completes normally means the
- * line is in the file (and on disk with {@code fsync}); an exceptional one means it is not, so
- * the event must not be acknowledged. Dependent stages attached without an executor run on the
- * writer thread: keep them short (completing a Jetty {@code Callback} is fine).
+ * <p>Lines are written in batches (group commit): whoever writes takes every line queued
+ * meanwhile and writes them with one {@code write}, then {@code force}s the file if {@code fsync}
+ * is on, then completes their futures. One thread at a time holds that writer role. With
+ * {@link #append} it is the journal's own writer thread, and the caller never waits. With
+ * {@link #appendAndWrite} the calling thread takes the role itself when it is free, the usual case
+ * on a receiver's request thread, so no other thread has to be woken; when another thread is
+ * writing already, the line joins that writer's next batch and the call returns at once. No
+ * thread ever waits for the role: the one lock is held only to add, swap or flag, never across
+ * I/O.
+ *
+ * <p>A future that completes normally means the line is in the file (and on disk with
+ * {@code fsync}); an exceptional one means it is not, so the event must not be acknowledged.
+ * Dependent stages attached without an executor run on the writing thread: keep them short
+ * (completing a Jetty {@code Callback} is fine).
  *
  * <p>{@link #open} reads the file back first. Lines that are not a JSON object are skipped with a
  * warning naming the line number, never fatal; an unfinished last line left by a crash is cut
@@ -63,10 +71,14 @@ public final class EventJournal implements AutoCloseable {
   private final Condition wake = lock.newCondition();
   // guarded by lock; held only to add, swap or flag, never across I/O
   private ArrayList<Pending> queue = new ArrayList<>();
+  private ArrayList<Pending> spare = new ArrayList<>();
+  /** Some thread holds the writer role: it alone writes, until it sets this back under the lock. */
+  private boolean writing;
+  private Thread writingThread;
   private boolean closed;
   private IOException stopped;
 
-  // writer thread only
+  // only the thread holding the writer role
   private long size;
   private ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
 
@@ -86,7 +98,14 @@ public final class EventJournal implements AutoCloseable {
     void run() throws IOException;
   }
 
-  private record Pending(byte[] bytes, CompletableFuture<Void> written) {}
+  private record Pending(byte[] bytes, Runnable whenWritten, CompletableFuture<Void> written) {}
+
+  /**
+   * How many batches a caller of {@link #appendAndWrite} writes before it hands what is still
+   * queued to the writer thread: its own line went out in the first, and every further batch
+   * delays its own answer. With {@code fsync} each batch costs a disk flush, so it writes one.
+   */
+  private final int batchesPerCaller;
 
   private EventJournal(Path file, boolean fsync, FileChannel channel, ReadBack readBack, long size) {
     this.file = file;
@@ -94,6 +113,7 @@ public final class EventJournal implements AutoCloseable {
     this.channel = channel;
     this.readBack = readBack;
     this.size = size;
+    this.batchesPerCaller = fsync ? 1 : 4;
     this.writer = new Thread(this::run, "syncwire-journal " + file.getFileName());
     // daemon: a forgotten journal must not keep the JVM alive; unwritten lines were never acknowledged
     writer.setDaemon(true);
@@ -201,27 +221,99 @@ public final class EventJournal implements AutoCloseable {
     return enqueue(check(line));
   }
 
-  private CompletableFuture<Void> enqueue(byte[] bytes) {
-    CompletableFuture<Void> written = new CompletableFuture<>();
+  /**
+   * {@link #append(byte[])}, written by the calling thread itself when no other thread is writing:
+   * then this returns only once the batch holding {@code line} is written (and forced with
+   * {@code fsync}), and the returned future is already complete. When another thread is writing,
+   * the line joins that writer's next batch and this returns at once. Either way no thread waits
+   * for another: this is for callers that may do I/O, such as a Jetty request thread, and saves
+   * waking the writer thread for every line.
+   *
+   * @param line one JSON object, without a line break, as UTF-8; kept until written, do not change it
+   * @param whenWritten runs once the line is written, before the future completes, on the writing
+   *     thread and in the order of the lines in the file (so what it publishes keeps that order);
+   *     not run if the write fails. Keep it short; an exception it throws is logged and does not
+   *     fail the write.
+   * @throws IllegalArgumentException if the line is blank, is not a single {@code {...}} object or
+   *     contains {@code '\n'} or {@code '\r'}
+   * @throws IllegalStateException if the journal is closed
+   */
+  public CompletableFuture<Void> appendAndWrite(byte[] line, Runnable whenWritten) {
+    Pending pending = new Pending(check(line), Objects.requireNonNull(whenWritten, "whenWritten"),
+        new CompletableFuture<>());
+    ArrayList<Pending> batch;
     lock.lock();
     try {
-      if (closed) {
-        throw new IllegalStateException(
-            "Journal " + file + " is closed; this event was not recorded. Open it again with"
-                + " EventJournal.open to append.");
+      if (!queue(pending) || writing) {
+        return pending.written(); // failed already, or the writer holding the role takes it next
       }
-      if (stopped != null) {
-        written.completeExceptionally(stopped);
-        return written;
+      batch = takeRole();
+    } finally {
+      lock.unlock();
+    }
+    for (int written = 1; ; written++) {
+      writeAll(batch);
+      lock.lock();
+      try {
+        batch = giveBack(batch);
+        if (queue.isEmpty() || written == batchesPerCaller) {
+          writing = false;
+          writingThread = null;
+          if (!queue.isEmpty() || closed) {
+            wake.signal(); // the writer thread takes what is left, or finishes closing
+          }
+          return pending.written();
+        }
+        batch = takeRole();
+      } finally {
+        lock.unlock();
       }
-      queue.add(new Pending(bytes, written));
-      if (queue.size() == 1) {
-        wake.signal(); // the writer only sleeps on an empty queue
+    }
+  }
+
+  private CompletableFuture<Void> enqueue(byte[] bytes) {
+    Pending pending = new Pending(bytes, null, new CompletableFuture<>());
+    lock.lock();
+    try {
+      if (queue(pending) && !writing && queue.size() == 1) {
+        wake.signal(); // the writer only sleeps on an empty queue or while another thread writes
       }
     } finally {
       lock.unlock();
     }
-    return written;
+    return pending.written();
+  }
+
+  /** Under the lock: queues {@code pending}, or fails it if the journal stopped; false if failed. */
+  private boolean queue(Pending pending) {
+    if (closed) {
+      throw new IllegalStateException(
+          "Journal " + file + " is closed; this event was not recorded. Open it again with"
+              + " EventJournal.open to append.");
+    }
+    if (stopped != null) {
+      pending.written().completeExceptionally(stopped);
+      return false;
+    }
+    queue.add(pending);
+    return true;
+  }
+
+  /** Under the lock: the calling thread becomes the writer and takes the queue as its batch. */
+  private ArrayList<Pending> takeRole() {
+    writing = true;
+    writingThread = Thread.currentThread();
+    ArrayList<Pending> batch = queue;
+    queue = spare;
+    spare = null;
+    return batch;
+  }
+
+  /** Under the lock: keeps a written batch's list for reuse as the next queue. */
+  private ArrayList<Pending> giveBack(ArrayList<Pending> batch) {
+    batch.clear();
+    spare = batch;
+    return null;
   }
 
   /** The journal file, as an absolute path. */
@@ -246,15 +338,17 @@ public final class EventJournal implements AutoCloseable {
    */
   @Override
   public void close() {
+    boolean writingHere;
     lock.lock();
     try {
       closed = true;
       wake.signal();
+      writingHere = writingThread == Thread.currentThread();
     } finally {
       lock.unlock();
     }
-    if (Thread.currentThread() == writer) {
-      return; // called from a future's callback: the writer drains and closes after this batch
+    if (Thread.currentThread() == writer || writingHere) {
+      return; // called from a future's callback: the writer thread drains and closes after this batch
     }
     boolean interrupted = false;
     while (writer.isAlive()) {
@@ -341,26 +435,33 @@ public final class EventJournal implements AutoCloseable {
   }
 
   private void run() {
-    ArrayList<Pending> spare = new ArrayList<>();
     try {
       while (true) {
         ArrayList<Pending> batch;
         lock.lock();
         try {
-          while (queue.isEmpty() && !closed) {
+          while (!closed && (queue.isEmpty() || writing)) {
             wake.awaitUninterruptibly();
+          }
+          while (writing) {
+            wake.awaitUninterruptibly(); // closing: let the caller writing now finish its batch
           }
           if (queue.isEmpty()) {
             return; // closed and drained
           }
-          batch = queue;
-          queue = spare;
+          batch = takeRole();
         } finally {
           lock.unlock();
         }
         writeAll(batch);
-        batch.clear();
-        spare = batch;
+        lock.lock();
+        try {
+          giveBack(batch);
+          writing = false;
+          writingThread = null;
+        } finally {
+          lock.unlock();
+        }
       }
     } finally {
       closeQuietly(channel, null);
@@ -432,6 +533,13 @@ public final class EventJournal implements AutoCloseable {
     Stats s = stats;
     stats = new Stats(s.linesWritten() + chunk.size(), s.batchesWritten() + 1, s.bytesWritten() + bytes);
     for (Pending p : chunk) {
+      if (p.whenWritten() != null) {
+        try {
+          p.whenWritten().run();
+        } catch (RuntimeException e) {
+          LOG.error("A journal line's whenWritten action failed; the line is written", e);
+        }
+      }
       p.written().complete(null);
     }
   }
