@@ -18,7 +18,8 @@ import java.nio.file.Path;
  * The server side of the throughput benchmark, in its own JVM so the load generator's garbage
  * and threads never share its heap: a SyncReceiver (signatures enforced, journal without fsync),
  * a second one journaling with fsync, a bare Jetty handler and a recording WireMock server, all on
- * 127.0.0.1 and free ports. Prints one line {@code ports receiver=P receiver-fsync=P jetty=P
+ * 127.0.0.1 and free ports, and a receiver with no journal (memory only, to show what the journal
+ * costs). Prints one line {@code ports receiver=P receiver-fsync=P receiver-memory=P jetty=P
  * wiremock=P}, then serves until its standard input closes, then stops them and deletes the
  * journals.
  *
@@ -35,11 +36,12 @@ public final class BenchServers {
     Path fsyncJournal = dir.resolve("events-fsync.jsonl");
     SyncReceiver receiver = SyncReceiver.start(receiverConfig(journal, false));
     SyncReceiver fsyncReceiver = SyncReceiver.start(receiverConfig(fsyncJournal, true));
+    SyncReceiver memoryReceiver = SyncReceiver.start(receiverConfig(null, false));
     BareJetty bare = BareJetty.start();
     WireMockServer wiremock = recordingWireMock();
     try {
       System.out.println("ports receiver=" + receiver.port() + " receiver-fsync=" + fsyncReceiver.port()
-          + " jetty=" + bare.port() + " wiremock=" + wiremock.port() + " journal=" + journal);
+          + " receiver-memory=" + memoryReceiver.port() + " jetty=" + bare.port() + " wiremock=" + wiremock.port() + " journal=" + journal);
       System.out.flush();
       while (System.in.read() >= 0) {
         // serve until the benchmark closes our standard input (or dies)
@@ -48,6 +50,7 @@ public final class BenchServers {
       wiremock.stop();
       bare.close();
       fsyncReceiver.close();
+      memoryReceiver.close();
       receiver.close();
       Files.deleteIfExists(journal);
       Files.deleteIfExists(fsyncJournal);

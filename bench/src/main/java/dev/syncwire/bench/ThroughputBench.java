@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.StringRequestContent;
@@ -41,7 +42,8 @@ public final class ThroughputBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = BenchArgs.options(args,
-        "--seconds 8 --warmup 10 --rounds 3 --concurrency 48 --pool 250000 --server-heap 1g");
+        "--seconds 8 --warmup 10 --rounds 3 --concurrency 48 --pool 250000 --server-heap 1g"
+            + " --servers receiver,jetty,wiremock,receiver-fsync");
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "8"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
@@ -58,11 +60,16 @@ public final class ThroughputBench {
     boolean passed = false;
     try (LoadGenerator load = LoadGenerator.start(concurrency)) {
       Map<String, String> ports = readPorts(servers);
-      List<Target> targets = List.of(
-          Target.receiver("receiver", ports.get("receiver"), pool),
-          Target.jetty(ports.get("jetty"), pool),
-          Target.wiremock(ports.get("wiremock"), pool),
-          Target.receiver("receiver-fsync", ports.get("receiver-fsync"), pool));
+      List<String> chosen = List.of(
+          options.getOrDefault("servers", "receiver,jetty,wiremock,receiver-fsync").split(","));
+      List<Target> targets = Stream.of(
+              Target.receiver("receiver", ports.get("receiver"), pool),
+              Target.jetty(ports.get("jetty"), pool),
+              Target.wiremock(ports.get("wiremock"), pool),
+              Target.receiver("receiver-fsync", ports.get("receiver-fsync"), pool),
+              Target.receiver("receiver-memory", ports.get("receiver-memory"), pool))
+          .filter(t -> chosen.contains(t.name))
+          .toList();
       System.out.printf(Locale.ROOT, "servers in JVM pid %d (-Xmx%s), load from pid %d: %d connections, "
               + "%d s warm-up and %d x %d s per server%n", servers.pid(), serverHeap, ProcessHandle.current().pid(),
           concurrency, warmup, rounds, seconds);
@@ -194,6 +201,9 @@ public final class ThroughputBench {
 
   private static void ratio(StringBuilder out, Map<String, List<Phase>> results, String a, String b, double target,
       int rounds) {
+    if (!results.containsKey(a) || !results.containsKey(b)) {
+      return; // one of them was left out with --servers
+    }
     double[] ratios = new double[rounds];
     for (int r = 0; r < rounds; r++) {
       ratios[r] = results.get(a).get(r).run.perSecond() / results.get(b).get(r).run.perSecond();
@@ -206,6 +216,9 @@ public final class ThroughputBench {
 
   /** Server CPU per request relative to the bare handler's, same round: the load-independent view of the gap. */
   private static void cpuRatio(StringBuilder out, Map<String, List<Phase>> results, String a, String b, int rounds) {
+    if (!results.containsKey(a) || !results.containsKey(b)) {
+      return; // one of them was left out with --servers
+    }
     double[] ratios = new double[rounds];
     for (int r = 0; r < rounds; r++) {
       ratios[r] = results.get(a).get(r).serverCpuMicros / results.get(b).get(r).serverCpuMicros;
@@ -232,8 +245,8 @@ public final class ThroughputBench {
   private static Map<String, String> readPorts(Process servers) throws Exception {
     BufferedReader out = new BufferedReader(new InputStreamReader(servers.getInputStream(), StandardCharsets.UTF_8));
     String line = out.readLine();
-    while (line != null && line.startsWith("[")) {
-      line = out.readLine(); // JVM log lines (-Xlog, JFR's "Started recording") before ours
+    while (line != null && !line.startsWith("ports ")) {
+      line = out.readLine(); // JVM and agent lines (-Xlog, JFR's "Started recording", a profiler's) before ours
     }
     return BenchArgs.ports(line);
   }
@@ -275,8 +288,10 @@ public final class ThroughputBench {
           counters.put("recorded", health.get("accepted").asLong());
           counters.put("rejected", health.get("rejected").asLong());
           counters.put("duplicates", health.get("duplicates").asLong());
-          counters.put("linesWritten", health.path("journal").path("linesWritten").asLong());
-          counters.put("batchesWritten", health.path("journal").path("batchesWritten").asLong());
+          if (health.hasNonNull("journal")) {
+            counters.put("linesWritten", health.path("journal").path("linesWritten").asLong());
+            counters.put("batchesWritten", health.path("journal").path("batchesWritten").asLong());
+          }
         }
         case "jetty" -> counters.put("recorded", Long.parseLong(get(load, base.resolve("/count")).getContentAsString()));
         default -> {

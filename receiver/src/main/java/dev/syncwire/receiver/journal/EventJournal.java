@@ -399,13 +399,11 @@ public final class EventJournal implements AutoCloseable {
 
   private static byte[] check(byte[] line) {
     Objects.requireNonNull(line, "line");
-    for (int i = 0; i < line.length; i++) {
-      byte b = line[i];
-      if (b == '\n' || b == '\r') {
-        throw new IllegalArgumentException(
-            "A journal line must be one line of JSON but this one has a line break at byte " + i
-                + "; serialize without pretty-printing (Jackson escapes newlines inside strings).");
-      }
+    int lineBreak = LineBreaks.indexOf(line);
+    if (lineBreak >= 0) {
+      throw new IllegalArgumentException(
+          "A journal line must be one line of JSON but this one has a line break at byte " + lineBreak
+              + "; serialize without pretty-printing (Jackson escapes newlines inside strings).");
     }
     int first = 0;
     while (first < line.length && asciiWhitespace(line[first])) {
