@@ -72,7 +72,11 @@ public final class LoadGenerator implements AutoCloseable {
       this.wrap = wrap;
     }
 
-    /** Each webhook once; then the pool is exhausted and the phase stops. */
+    /**
+     * Each delivery distinct: the pool once, then its bodies again with a new
+     * {@code I-Twilio-Idempotency-Token} per lap, so a receiver (which keys redelivery on the
+     * token) records every one. Twilio, too, gives each delivery of a new change its own token.
+     */
     public static Cursor distinct(WebhookPool pool) {
       return new Cursor(pool.size(), false);
     }
@@ -82,17 +86,22 @@ public final class LoadGenerator implements AutoCloseable {
       return new Cursor(pool.size(), true);
     }
 
+    /** The delivery number: webhook {@code n % size}, lap {@code n / size}; -1 once the counter would overflow. */
     int next() {
-      int i = next.getAndIncrement();
-      if (i < size) {
-        return i;
-      }
-      return wrap ? Math.floorMod(i, size) : -1;
+      int n = next.getAndIncrement();
+      return n < 0 ? -1 : n;
     }
 
-    /** How many webhooks were handed out (capped at the pool size for a distinct cursor). */
+    /** The token of delivery {@code n}: the pool's own on the first lap (and always when cycling). */
+    String token(WebhookPool pool, int n) {
+      int lap = n / size;
+      String token = pool.idempotencyToken(n % size);
+      return wrap || lap == 0 ? token : token + "-" + lap;
+    }
+
+    /** How many deliveries were handed out. */
     public int used() {
-      return wrap ? next.get() : Math.min(next.get(), size);
+      return next.get();
     }
   }
 
@@ -160,8 +169,9 @@ public final class LoadGenerator implements AutoCloseable {
       done.countDown();
       return;
     }
-    int i = cursor.next();
-    if (i < 0) {
+    int n = cursor.next();
+    int i = n % pool.size();
+    if (n < 0) {
       exhausted.set(true);
       done.countDown();
       return;
@@ -173,7 +183,7 @@ public final class LoadGenerator implements AutoCloseable {
         .headers(h -> h.put(TwilioSignature.HEADER, pool.signature(i))
             .put(HttpHeader.USER_AGENT, TWILIO_USER_AGENT)
             .put(HttpHeader.ACCEPT, "*/*")
-            .put(WireParam.IDEMPOTENCY_TOKEN_HEADER, pool.idempotencyToken(i)))
+            .put(WireParam.IDEMPOTENCY_TOKEN_HEADER, cursor.token(pool, n)))
         .timeout(10, TimeUnit.SECONDS)
         .send(new BufferingResponseListener(64 * 1024) {
           @Override
