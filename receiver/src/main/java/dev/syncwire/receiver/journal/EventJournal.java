@@ -83,7 +83,10 @@ public final class EventJournal implements AutoCloseable {
   private ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
 
   private volatile Stats stats = new Stats(0, 0, 0);
-  /** Runs on the writing thread (the writer thread, or a caller of appendAndWrite) just before each batch is written; tests pause or fail it here. */
+  /**
+   * Runs on the writing thread (the writer thread, or a caller of appendAndWrite) just before each
+   * batch is written; tests pause or fail it here.
+   */
   volatile WriteHook beforeWrite = () -> {};
 
   /** Counters since open; {@code linesWritten / batchesWritten} is the group-commit ratio. */
