@@ -26,6 +26,14 @@ final class Json {
     }
   }
 
+  static byte[] bytes(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsBytes(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static JsonNode parse(String text) throws JsonProcessingException {
     return MAPPER.readTree(text);
   }

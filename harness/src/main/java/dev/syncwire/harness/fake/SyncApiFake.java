@@ -68,12 +68,22 @@ public final class SyncApiFake implements AutoCloseable {
     clock.onAdvance(store::expireDue);
     Map<String, String> credentials = new LinkedHashMap<>(b.apiKeys);
     credentials.put(b.accountSid, b.authToken);
-    SyncApiTransformer transformer =
-        new SyncApiTransformer(new SyncRoutes(store), faults, credentials, this::reset);
+    SyncHttpApi api = new SyncHttpApi(new SyncRoutes(store), faults, credentials, this::reset);
+    SyncApiTransformer transformer = new SyncApiTransformer(api, this::reset);
     createDefaultService();
-    this.server = new WireMockServer(wireMockConfiguration(b.port, b.requestJournalEntries).extensions(transformer));
+    BoundedRequestJournal journal =
+        b.requestJournalEntries == 0 ? null : new BoundedRequestJournal(b.requestJournalEntries);
+    WireMockConfiguration options = wireMockConfiguration(b.port, journal).extensions(transformer);
+    SyncFastPath fastPath = b.fastPath ? new SyncFastPath(api, transformer, journal) : null;
+    if (fastPath != null) {
+      options.httpServerFactory(fastPath.serverFactory());
+    }
+    this.server = new WireMockServer(options);
     try {
       server.start();
+      if (fastPath != null) {
+        fastPath.attach(server);
+      }
     } catch (RuntimeException e) {
       server.stop();
       if (delivery != null) {
@@ -100,6 +110,14 @@ public final class SyncApiFake implements AutoCloseable {
    * WireMock server on exactly the same footing.
    */
   public static WireMockConfiguration wireMockConfiguration(int port, int journalEntries) {
+    if (journalEntries < 0) {
+      throw new IllegalArgumentException("journalEntries must be 0 (no journal) or more, got " + journalEntries);
+    }
+    return wireMockConfiguration(port, journalEntries == 0 ? null : new BoundedRequestJournal(journalEntries));
+  }
+
+  /** The same settings with this journal (null: none). */
+  static WireMockConfiguration wireMockConfiguration(int port, BoundedRequestJournal journal) {
     WireMockConfiguration options = wireMockConfig()
         .bindAddress("127.0.0.1")
         .port(port)
@@ -108,11 +126,11 @@ public final class SyncApiFake implements AutoCloseable {
         .gzipDisabled(true)
         .jettyAcceptors(1)
         .containerThreads(CONTAINER_THREADS);
-    if (journalEntries == 0) {
+    if (journal == null) {
       options.disableRequestJournal();
     } else {
       // Not maxRequestJournalEntries: WireMock 3.13 then counts the whole journal on every request.
-      options.withStores(BoundedRequestJournal.stores(options.filesRoot(), journalEntries));
+      options.withStores(journal.stores(options.filesRoot()));
     }
     return options;
   }
@@ -298,6 +316,7 @@ public final class SyncApiFake implements AutoCloseable {
 
     private int port;
     private int requestJournalEntries = DEFAULT_REQUEST_JOURNAL_ENTRIES;
+    private boolean fastPath = true;
     private long seed = DEFAULT_SEED;
     private String accountSid;
     private String authToken;
@@ -377,6 +396,12 @@ public final class SyncApiFake implements AutoCloseable {
     /** The default service's {@code webhooks_from_rest_enabled} (Twilio's default: false). */
     public Builder webhooksFromRestEnabled(boolean enabled) {
       this.webhooksFromRestEnabled = enabled;
+      return this;
+    }
+
+    /** False: every request goes through WireMock's servlet path (tests compare both ways). */
+    Builder fastPath(boolean enabled) {
+      this.fastPath = enabled;
       return this;
     }
 
