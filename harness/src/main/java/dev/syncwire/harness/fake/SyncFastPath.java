@@ -96,7 +96,8 @@ final class SyncFastPath extends Handler.Wrapper {
       return null;
     }
     GlobalSettings settings = wireMock.getGlobalSettings().getSettings();
-    if (settings.getFixedDelay() != null || settings.getDelayDistribution() != null) {
+    Integer fixedDelay = settings.getFixedDelay();
+    if (fixedDelay != null && fixedDelay > 0 || settings.getDelayDistribution() != null) {
       return null;
     }
     try {
