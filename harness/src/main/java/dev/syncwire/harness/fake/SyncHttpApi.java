@@ -1,6 +1,5 @@
 package dev.syncwire.harness.fake;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncwire.fixtures.FormParams;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,7 @@ final class SyncHttpApi {
       authenticate(authorization);
       SyncRoutes.Reply reply = routes.handle(new SyncRoutes.Request(
           method, path, FormParams.parse(uri.getRawQuery()), FormParams.parse(body), ifMatch));
-      return new Answer(reply.status(), json(reply.body()), delay);
+      return new Answer(reply.status(), reply.json(), delay);
     } catch (SyncError e) {
       return error(e, delay);
     } catch (RuntimeException e) {
@@ -83,11 +82,7 @@ final class SyncHttpApi {
         + " (SyncApiFake.accountSid()/authToken()) or a registered API key SID and secret");
   }
 
-  private static byte[] json(JsonNode body) {
-    return body == null ? null : Json.bytes(body);
-  }
-
   private static Answer error(SyncError e, long delay) {
-    return new Answer(e.status, json(Representation.error(e)), delay);
+    return new Answer(e.status, Representation.error(e), delay);
   }
 }

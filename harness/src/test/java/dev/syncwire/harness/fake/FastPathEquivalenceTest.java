@@ -127,6 +127,14 @@ class FastPathEquivalenceTest {
       next = url == null ? null : url.replace("https://sync.twilio.com", "");
     }
     x.go("DELETE", base + "/Lists/feed/Items/0", null, auth, null); // 204
+    x.go("GET", "/v1/Services", null, auth, null);
+    x.go("GET", base, null, auth, null);
+    x.go("GET", base + "/Maps", null, auth, null);
+    x.go("GET", base + "/Maps/presence/Items", null, auth, null);
+    x.go("POST", base + "/Streams", "UniqueName=typing", auth, null);
+    x.go("POST", base + "/Streams/typing/Messages", "Data=%7B%22typing%22%3Atrue%7D", auth, null);
+    x.go("POST", base + "/Documents/doc/Permissions/alice", "Read=true&Write=false&Manage=false", auth, null);
+    x.go("GET", base + "/Documents/doc/Permissions", null, auth, null);
     x.go("GET", "/v1/Nothing", null, auth, null); // 404
     x.go("POST", SyncHttpApi.RESET_PATH, null, null, null); // 204
     x.go("GET", base + "/Documents/doc", null, auth, null); // 404 after reset
