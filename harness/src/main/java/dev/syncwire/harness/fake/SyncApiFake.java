@@ -41,6 +41,16 @@ import org.slf4j.LoggerFactory;
  * requests ({@link Builder#requestJournalEntries(int)} changes that; 0 turns the journal off).
  * Responses are never gzipped and WireMock does not log each request (see
  * {@link #wireMockConfiguration}); what a client reads is the same.
+ *
+ * <p>While no stub of your own exists and no global delay is set, Sync requests ({@code /v1/...}
+ * and the reset path) are answered by a Jetty handler in front of WireMock's servlet, on the same
+ * server and port, from the same code that answers through WireMock: same status, same
+ * {@code Content-Type: application/json}, same body bytes, and {@link #faults()} apply alike. Such
+ * answers carry no {@code Matched-Stub-Id} header (WireMock adds it) and send a
+ * {@code Content-Length} instead of chunks. They are in the request journal as usual; WireMock's
+ * {@code ServeEvent} for each is built when the journal is first read, so its
+ * {@code loggedDate} is that moment, not the request's. Add any stub and every request goes
+ * through WireMock again until the stub is removed or {@code resetAll()}.
  */
 public final class SyncApiFake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncApiFake.class);

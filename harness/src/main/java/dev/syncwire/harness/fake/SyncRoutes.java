@@ -333,7 +333,7 @@ final class SyncRoutes {
     } else {
       result = Paging.page(object.mapItems, descending, fromText, inclusive, page.size, page.number, page.token, Function.identity());
     }
-    return reply(200, g -> envelope(g, "items", r.rawPath(), page, result, i -> json.item(g, service.sid, object, i)));
+    return reply(200, g -> envelope(g, "items", r.rawPath(), page, result, i -> json.pageItem(g, service.sid, object, i)));
   }
 
   private Object itemId(SyncObject object, String segment, String resource) {
