@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +46,12 @@ final class FastPathExchange {
   private final String protocol;
   private final HttpFields headers;
   private final byte[] body;
-  private final long receivedAtMillis;
   private final SyncHttpApi.Answer answer;
   private final StubMapping catchAll;
   private volatile ServeEvent serveEvent;
 
   FastPathExchange(UUID id, String method, String url, String scheme, String host, int port, String clientIp,
-      String protocol, HttpFields headers, byte[] body, long receivedAtMillis, SyncHttpApi.Answer answer,
+      String protocol, HttpFields headers, byte[] body, SyncHttpApi.Answer answer,
       StubMapping catchAll) {
     this.id = id;
     this.method = method;
@@ -65,7 +63,6 @@ final class FastPathExchange {
     this.protocol = protocol;
     this.headers = headers;
     this.body = body;
-    this.receivedAtMillis = receivedAtMillis;
     this.answer = answer;
     this.catchAll = catchAll;
   }

@@ -117,7 +117,7 @@ final class SyncFastPath extends Handler.Wrapper {
             uri.toString(), request.getHttpURI().getScheme(), Request.getServerName(request),
             Request.getServerPort(request), Request.getRemoteAddr(request),
             request.getConnectionMetaData().getProtocol(), request.getHeaders().asImmutable(), body,
-            Request.getTimeStamp(request), answer, transformer.catchAll()));
+            answer, transformer.catchAll()));
       }
     } catch (Throwable t) {
       callback.failed(t);
