@@ -48,12 +48,12 @@ public final class FakeBench {
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = BenchArgs.options(args,
-        "--seconds 8 --warmup 10 --rounds 3 --concurrency 32 --server-heap 1g --server-jvm '-XX:...'");
+        "--seconds 8 --warmup 10 --rounds 3 --concurrency 32 --server-heap 8g --server-jvm '-XX:...'");
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "8"));
     int warmup = Integer.parseInt(options.getOrDefault("warmup", "10"));
     int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
     int concurrency = Integer.parseInt(options.getOrDefault("concurrency", "32"));
-    String serverHeap = options.getOrDefault("server-heap", "1g");
+    String serverHeap = options.getOrDefault("server-heap", "8g");
     String serverJvmOptions = options.getOrDefault("server-jvm", "");
 
     Process servers = startServers(serverHeap, serverJvmOptions);

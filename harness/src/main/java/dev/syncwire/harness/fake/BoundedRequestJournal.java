@@ -23,13 +23,16 @@ import java.util.stream.Stream;
  * the server's CPU under load. Here the bound is kept in {@link #add}, and WireMock is told of no
  * limit, so it never counts.
  *
+ * <p>Requests {@link SyncFastPath} answered are kept as {@link FastPathExchange}s, compact until
+ * the journal is read; readers only ever see {@link ServeEvent}s.
+ *
  * <p>Same contract as WireMock's in-memory store: {@link #getAll()} newest first, {@link #put}
  * only replaces an entry still held, {@link #removeLast()} drops the oldest.
  */
 final class BoundedRequestJournal implements RequestJournalStore {
   private final int maxEntries;
-  /** Oldest first (insertion order); guarded by this. */
-  private final LinkedHashMap<UUID, ServeEvent> events = new LinkedHashMap<>();
+  /** Oldest first (insertion order), each a ServeEvent or a FastPathExchange; guarded by this. */
+  private final LinkedHashMap<UUID, Object> events = new LinkedHashMap<>();
 
   BoundedRequestJournal(int maxEntries) {
     if (maxEntries < 1) {
@@ -39,8 +42,8 @@ final class BoundedRequestJournal implements RequestJournalStore {
   }
 
   /** WireMock's default stores with this journal in place of the unbounded one. */
-  static DefaultStores stores(FileSource filesRoot, int maxEntries) {
-    BoundedRequestJournal journal = new BoundedRequestJournal(maxEntries);
+  DefaultStores stores(FileSource filesRoot) {
+    BoundedRequestJournal journal = this;
     return new DefaultStores(filesRoot) {
       @Override
       public RequestJournalStore getRequestJournalStore() {
@@ -50,11 +53,23 @@ final class BoundedRequestJournal implements RequestJournalStore {
   }
 
   @Override
-  public synchronized void add(ServeEvent event) {
-    events.put(event.getId(), event);
+  public void add(ServeEvent event) {
+    keep(event.getId(), event);
+  }
+
+  void add(FastPathExchange exchange) {
+    keep(exchange.id, exchange);
+  }
+
+  private synchronized void keep(UUID id, Object entry) {
+    events.put(id, entry);
     if (events.size() > maxEntries) {
       removeLast();
     }
+  }
+
+  private static ServeEvent serveEvent(Object entry) {
+    return entry instanceof FastPathExchange exchange ? exchange.serveEvent() : (ServeEvent) entry;
   }
 
   @Override
@@ -64,18 +79,35 @@ final class BoundedRequestJournal implements RequestJournalStore {
 
   @Override
   public Stream<UUID> getAllKeys() {
-    return newestFirst().stream().map(ServeEvent::getId);
+    List<UUID> keys;
+    synchronized (this) {
+      keys = new ArrayList<>(events.keySet());
+    }
+    Collections.reverse(keys);
+    return keys.stream();
   }
 
-  private synchronized List<ServeEvent> newestFirst() {
-    List<ServeEvent> copy = new ArrayList<>(events.values());
+  /** Built outside the lock: a first read turns each FastPathExchange into a ServeEvent. */
+  private List<ServeEvent> newestFirst() {
+    List<Object> copy;
+    synchronized (this) {
+      copy = new ArrayList<>(events.values());
+    }
     Collections.reverse(copy);
-    return copy;
+    List<ServeEvent> out = new ArrayList<>(copy.size());
+    for (Object entry : copy) {
+      out.add(serveEvent(entry));
+    }
+    return out;
   }
 
   @Override
-  public synchronized Optional<ServeEvent> get(UUID id) {
-    return Optional.ofNullable(events.get(id));
+  public Optional<ServeEvent> get(UUID id) {
+    Object entry;
+    synchronized (this) {
+      entry = events.get(id);
+    }
+    return Optional.ofNullable(entry).map(BoundedRequestJournal::serveEvent);
   }
 
   @Override
@@ -91,7 +123,7 @@ final class BoundedRequestJournal implements RequestJournalStore {
 
   @Override
   public synchronized void removeLast() {
-    Iterator<Map.Entry<UUID, ServeEvent>> oldest = events.entrySet().iterator();
+    Iterator<Map.Entry<UUID, Object>> oldest = events.entrySet().iterator();
     if (oldest.hasNext()) {
       oldest.next();
       oldest.remove();

@@ -1,9 +1,13 @@
 package dev.syncwire.harness.fake;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -11,6 +15,8 @@ import java.time.temporal.ChronoUnit;
 /** The fake's one ObjectMapper and Twilio's date format ({@code 2015-07-30T20:00:00Z}, no millis). */
 final class Json {
   static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Each thread reuses its own output buffers. */
+  private static final ThreadLocal<BufferRecycler> BUFFERS = ThreadLocal.withInitial(BufferRecycler::new);
 
   private Json() {}
 
@@ -24,6 +30,25 @@ final class Json {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Writes JSON straight into a generator; {@link #bytes(Writer)} collects it. */
+  @FunctionalInterface
+  interface Writer {
+    void write(JsonGenerator g) throws IOException;
+  }
+
+  /** The UTF-8 bytes {@code writer} generates. */
+  static byte[] bytes(Writer writer) {
+    ByteArrayBuilder out = new ByteArrayBuilder(BUFFERS.get(), 1024);
+    try (JsonGenerator g = MAPPER.createGenerator(out)) {
+      writer.write(g);
+    } catch (IOException e) {
+      throw new IllegalStateException("writing JSON to memory failed", e);
+    }
+    byte[] bytes = out.toByteArray();
+    out.release();
+    return bytes;
   }
 
   static JsonNode parse(String text) throws JsonProcessingException {

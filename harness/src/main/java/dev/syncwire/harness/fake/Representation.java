@@ -1,13 +1,17 @@
 package dev.syncwire.harness.fake;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncwire.fixtures.ObjectType;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
  * Resources as Twilio writes them: exactly the spec's fields, snake_case, absolute
  * {@code https://sync.twilio.com/v1/...} URLs (what Twilio returns; FakeHttpClient redirects them).
+ * Each one is streamed into a {@link JsonGenerator}: no tree is built only to be serialised.
  */
 final class Representation {
   static final String API_BASE = "https://sync.twilio.com/v1";
@@ -37,109 +41,138 @@ final class Representation {
     return serviceUrl(serviceSid) + "/" + collection(object.type) + "/" + object.sid;
   }
 
-  ObjectNode service(SyncService s) {
-    ObjectNode n = Json.object();
+  void service(JsonGenerator g, SyncService s) throws IOException {
     String url = serviceUrl(s.sid);
-    n.put("sid", s.sid);
-    n.putNull("unique_name");
-    n.put("account_sid", accountSid);
-    n.put("friendly_name", s.friendlyName);
-    n.put("date_created", Json.date(s.dateCreated));
-    n.put("date_updated", Json.date(s.dateUpdated));
-    n.put("url", url);
-    n.put("webhook_url", s.webhookUrl);
-    n.put("webhooks_from_rest_enabled", s.webhooksFromRestEnabled);
-    n.put("reachability_webhooks_enabled", s.reachabilityWebhooksEnabled);
-    n.put("acl_enabled", s.aclEnabled);
-    n.put("reachability_debouncing_enabled", s.reachabilityDebouncingEnabled);
-    n.put("reachability_debouncing_window", s.reachabilityDebouncingWindow);
-    ObjectNode links = n.putObject("links");
-    links.put("documents", url + "/Documents");
-    links.put("lists", url + "/Lists");
-    links.put("maps", url + "/Maps");
-    links.put("streams", url + "/Streams");
-    return n;
+    g.writeStartObject();
+    g.writeStringField("sid", s.sid);
+    g.writeNullField("unique_name");
+    g.writeStringField("account_sid", accountSid);
+    g.writeStringField("friendly_name", s.friendlyName);
+    g.writeStringField("date_created", Json.date(s.dateCreated));
+    g.writeStringField("date_updated", Json.date(s.dateUpdated));
+    g.writeStringField("url", url);
+    g.writeStringField("webhook_url", s.webhookUrl);
+    g.writeBooleanField("webhooks_from_rest_enabled", s.webhooksFromRestEnabled);
+    g.writeBooleanField("reachability_webhooks_enabled", s.reachabilityWebhooksEnabled);
+    g.writeBooleanField("acl_enabled", s.aclEnabled);
+    g.writeBooleanField("reachability_debouncing_enabled", s.reachabilityDebouncingEnabled);
+    g.writeNumberField("reachability_debouncing_window", s.reachabilityDebouncingWindow);
+    g.writeObjectFieldStart("links");
+    g.writeStringField("documents", url + "/Documents");
+    g.writeStringField("lists", url + "/Lists");
+    g.writeStringField("maps", url + "/Maps");
+    g.writeStringField("streams", url + "/Streams");
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  ObjectNode object(String serviceSid, SyncObject o) {
-    ObjectNode n = Json.object();
+  void object(JsonGenerator g, String serviceSid, SyncObject o) throws IOException {
     String url = objectUrl(serviceSid, o);
-    n.put("sid", o.sid);
-    n.put("unique_name", o.uniqueName);
-    n.put("account_sid", accountSid);
-    n.put("service_sid", serviceSid);
-    n.put("url", url);
-    ObjectNode links = n.putObject("links");
+    g.writeStartObject();
+    g.writeStringField("sid", o.sid);
+    g.writeStringField("unique_name", o.uniqueName);
+    g.writeStringField("account_sid", accountSid);
+    g.writeStringField("service_sid", serviceSid);
+    g.writeStringField("url", url);
+    g.writeObjectFieldStart("links");
     switch (o.type) {
-      case DOCUMENT -> links.put("permissions", url + "/Permissions");
+      case DOCUMENT -> g.writeStringField("permissions", url + "/Permissions");
       case LIST, MAP -> {
-        links.put("items", url + "/Items");
-        links.put("permissions", url + "/Permissions");
+        g.writeStringField("items", url + "/Items");
+        g.writeStringField("permissions", url + "/Permissions");
       }
-      case STREAM -> links.put("messages", url + "/Messages");
+      case STREAM -> g.writeStringField("messages", url + "/Messages");
       default -> { }
     }
+    g.writeEndObject();
     if (o.type != ObjectType.STREAM) {
-      n.put("revision", Long.toString(o.revision));
+      g.writeStringField("revision", Long.toString(o.revision));
     }
     if (o.type == ObjectType.DOCUMENT) {
-      n.set("data", o.data);
+      data(g, o.data);
     }
-    n.put("date_expires", Json.date(o.dateExpires));
-    n.put("date_created", Json.date(o.dateCreated));
-    n.put("date_updated", Json.date(o.dateUpdated));
-    n.put("created_by", CREATED_BY);
-    return n;
+    g.writeStringField("date_expires", Json.date(o.dateExpires));
+    g.writeStringField("date_created", Json.date(o.dateCreated));
+    g.writeStringField("date_updated", Json.date(o.dateUpdated));
+    g.writeStringField("created_by", CREATED_BY);
+    g.writeEndObject();
   }
 
-  ObjectNode item(String serviceSid, SyncObject o, SyncItem i) {
-    ObjectNode n = Json.object();
-    String base = objectUrl(serviceSid, o) + "/Items/";
-    if (o.type == ObjectType.LIST) {
-      n.put("index", i.index);
+  void item(JsonGenerator g, String serviceSid, SyncObject o, SyncItem i) throws IOException {
+    boolean list = o.type == ObjectType.LIST;
+    g.writeStartObject();
+    if (list) {
+      g.writeNumberField("index", i.index);
     } else {
-      n.put("key", i.key);
+      g.writeStringField("key", i.key);
     }
-    n.put("account_sid", accountSid);
-    n.put("service_sid", serviceSid);
-    n.put(o.type == ObjectType.LIST ? "list_sid" : "map_sid", o.sid);
-    n.put("url", base + (o.type == ObjectType.LIST ? i.index.toString() : pathSegment(i.key)));
-    n.put("revision", Long.toString(i.revision));
-    n.set("data", i.data);
-    n.put("date_expires", Json.date(i.dateExpires));
-    n.put("date_created", Json.date(i.dateCreated));
-    n.put("date_updated", Json.date(i.dateUpdated));
-    n.put("created_by", CREATED_BY);
-    return n;
+    g.writeStringField("account_sid", accountSid);
+    g.writeStringField("service_sid", serviceSid);
+    g.writeStringField(list ? "list_sid" : "map_sid", o.sid);
+    g.writeStringField("url", objectUrl(serviceSid, o) + "/Items/" + (list ? i.index.toString() : pathSegment(i.key)));
+    g.writeStringField("revision", Long.toString(i.revision));
+    data(g, i.data);
+    g.writeStringField("date_expires", Json.date(i.dateExpires));
+    g.writeStringField("date_created", Json.date(i.dateCreated));
+    g.writeStringField("date_updated", Json.date(i.dateUpdated));
+    g.writeStringField("created_by", CREATED_BY);
+    g.writeEndObject();
   }
 
-  ObjectNode permission(String serviceSid, SyncObject o, SyncObject.Permission p) {
-    ObjectNode n = Json.object();
-    n.put("account_sid", accountSid);
-    n.put("service_sid", serviceSid);
-    n.put(o.type.wireName() + "_sid", o.sid);
-    n.put("identity", p.identity());
-    n.put("read", p.read());
-    n.put("write", p.write());
-    n.put("manage", p.manage());
-    n.put("url", objectUrl(serviceSid, o) + "/Permissions/" + pathSegment(p.identity()));
-    return n;
+  /**
+   * The same JSON as {@link #item}, for pages: each item's JSON is kept on the item and written
+   * again as is while its revision, data and dates are unchanged (a 50-item page was most of the
+   * fake's JSON work). Call under the store lock, like everything that reads items.
+   */
+  void pageItem(JsonGenerator g, String serviceSid, SyncObject o, SyncItem i) throws IOException {
+    SyncItem.PageEntry entry = i.pageEntry;
+    if (entry == null || !entry.shows(i)) {
+      byte[] json = Json.bytes(each -> item(each, serviceSid, o, i));
+      entry = new SyncItem.PageEntry(i.revision, i.data, i.dateUpdated, i.dateExpires,
+          new SerializedString(new String(json, StandardCharsets.UTF_8)));
+      i.pageEntry = entry;
+    }
+    g.writeRawValue(entry.json());
   }
 
-  ObjectNode streamMessage(String sid, com.fasterxml.jackson.databind.JsonNode data) {
-    ObjectNode n = Json.object();
-    n.put("sid", sid);
-    n.set("data", data);
-    return n;
+  void permission(JsonGenerator g, String serviceSid, SyncObject o, SyncObject.Permission p) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("account_sid", accountSid);
+    g.writeStringField("service_sid", serviceSid);
+    g.writeStringField(o.type.wireName() + "_sid", o.sid);
+    g.writeStringField("identity", p.identity());
+    g.writeBooleanField("read", p.read());
+    g.writeBooleanField("write", p.write());
+    g.writeBooleanField("manage", p.manage());
+    g.writeStringField("url", objectUrl(serviceSid, o) + "/Permissions/" + pathSegment(p.identity()));
+    g.writeEndObject();
   }
 
-  static ObjectNode error(SyncError e) {
-    ObjectNode n = Json.object();
-    n.put("code", e.code);
-    n.put("message", e.getMessage());
-    n.put("more_info", "https://www.twilio.com/docs/errors/" + e.code);
-    n.put("status", e.status);
-    return n;
+  void streamMessage(JsonGenerator g, String sid, JsonNode data) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("sid", sid);
+    data(g, data);
+    g.writeEndObject();
+  }
+
+  static byte[] error(SyncError e) {
+    return Json.bytes(g -> {
+      g.writeStartObject();
+      g.writeNumberField("code", e.code);
+      g.writeStringField("message", e.getMessage());
+      g.writeStringField("more_info", "https://www.twilio.com/docs/errors/" + e.code);
+      g.writeNumberField("status", e.status);
+      g.writeEndObject();
+    });
+  }
+
+  private static void data(JsonGenerator g, JsonNode data) throws IOException {
+    g.writeFieldName("data");
+    if (data == null) {
+      g.writeNull();
+    } else {
+      g.writeTree(data);
+    }
   }
 
   static String pathSegment(String value) {

@@ -41,6 +41,16 @@ import org.slf4j.LoggerFactory;
  * requests ({@link Builder#requestJournalEntries(int)} changes that; 0 turns the journal off).
  * Responses are never gzipped and WireMock does not log each request (see
  * {@link #wireMockConfiguration}); what a client reads is the same.
+ *
+ * <p>While no stub of your own exists and no global delay is set, Sync requests ({@code /v1/...}
+ * and the reset path) are answered by a Jetty handler in front of WireMock's servlet, on the same
+ * server and port, from the same code that answers through WireMock: same status, same
+ * {@code Content-Type: application/json}, same body bytes, and {@link #faults()} apply alike. Such
+ * answers carry no {@code Matched-Stub-Id} header (WireMock adds it) and send a
+ * {@code Content-Length} instead of chunks. They are in the request journal as usual; WireMock's
+ * {@code ServeEvent} for each is built when the journal is first read, so its
+ * {@code loggedDate} is that moment, not the request's. Add any stub and every request goes
+ * through WireMock again until the stub is removed or {@code resetAll()}.
  */
 public final class SyncApiFake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncApiFake.class);
@@ -68,12 +78,22 @@ public final class SyncApiFake implements AutoCloseable {
     clock.onAdvance(store::expireDue);
     Map<String, String> credentials = new LinkedHashMap<>(b.apiKeys);
     credentials.put(b.accountSid, b.authToken);
-    SyncApiTransformer transformer =
-        new SyncApiTransformer(new SyncRoutes(store), faults, credentials, this::reset);
+    SyncHttpApi api = new SyncHttpApi(new SyncRoutes(store), faults, credentials, this::reset);
+    SyncApiTransformer transformer = new SyncApiTransformer(api, this::reset);
     createDefaultService();
-    this.server = new WireMockServer(wireMockConfiguration(b.port, b.requestJournalEntries).extensions(transformer));
+    BoundedRequestJournal journal =
+        b.requestJournalEntries == 0 ? null : new BoundedRequestJournal(b.requestJournalEntries);
+    WireMockConfiguration options = wireMockConfiguration(b.port, journal).extensions(transformer);
+    SyncFastPath fastPath = b.fastPath ? new SyncFastPath(api, transformer, journal) : null;
+    if (fastPath != null) {
+      options.httpServerFactory(fastPath.serverFactory());
+    }
+    this.server = new WireMockServer(options);
     try {
       server.start();
+      if (fastPath != null) {
+        fastPath.attach(server);
+      }
     } catch (RuntimeException e) {
       server.stop();
       if (delivery != null) {
@@ -100,6 +120,14 @@ public final class SyncApiFake implements AutoCloseable {
    * WireMock server on exactly the same footing.
    */
   public static WireMockConfiguration wireMockConfiguration(int port, int journalEntries) {
+    if (journalEntries < 0) {
+      throw new IllegalArgumentException("journalEntries must be 0 (no journal) or more, got " + journalEntries);
+    }
+    return wireMockConfiguration(port, journalEntries == 0 ? null : new BoundedRequestJournal(journalEntries));
+  }
+
+  /** The same settings with this journal (null: none). */
+  static WireMockConfiguration wireMockConfiguration(int port, BoundedRequestJournal journal) {
     WireMockConfiguration options = wireMockConfig()
         .bindAddress("127.0.0.1")
         .port(port)
@@ -108,11 +136,11 @@ public final class SyncApiFake implements AutoCloseable {
         .gzipDisabled(true)
         .jettyAcceptors(1)
         .containerThreads(CONTAINER_THREADS);
-    if (journalEntries == 0) {
+    if (journal == null) {
       options.disableRequestJournal();
     } else {
       // Not maxRequestJournalEntries: WireMock 3.13 then counts the whole journal on every request.
-      options.withStores(BoundedRequestJournal.stores(options.filesRoot(), journalEntries));
+      options.withStores(journal.stores(options.filesRoot()));
     }
     return options;
   }
@@ -298,6 +326,7 @@ public final class SyncApiFake implements AutoCloseable {
 
     private int port;
     private int requestJournalEntries = DEFAULT_REQUEST_JOURNAL_ENTRIES;
+    private boolean fastPath = true;
     private long seed = DEFAULT_SEED;
     private String accountSid;
     private String authToken;
@@ -377,6 +406,12 @@ public final class SyncApiFake implements AutoCloseable {
     /** The default service's {@code webhooks_from_rest_enabled} (Twilio's default: false). */
     public Builder webhooksFromRestEnabled(boolean enabled) {
       this.webhooksFromRestEnabled = enabled;
+      return this;
+    }
+
+    /** False: every request goes through WireMock's servlet path (tests compare both ways). */
+    Builder fastPath(boolean enabled) {
+      this.fastPath = enabled;
       return this;
     }
 

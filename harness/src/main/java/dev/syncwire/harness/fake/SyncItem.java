@@ -13,6 +13,16 @@ final class SyncItem {
   Instant dateUpdated;
   Instant dateExpires;
   Expiry expiry;
+  /** This item's JSON as a page last showed it; reused while nothing it shows has changed. */
+  PageEntry pageEntry;
+
+  /** An item's rendered JSON and what it was rendered from. */
+  record PageEntry(long revision, JsonNode data, Instant dateUpdated, Instant dateExpires,
+      com.fasterxml.jackson.core.SerializableString json) {
+    boolean shows(SyncItem i) {
+      return revision == i.revision && data == i.data && dateUpdated == i.dateUpdated && dateExpires == i.dateExpires;
+    }
+  }
 
   SyncItem(Integer index, String key, JsonNode data, Instant now) {
     this.index = index;

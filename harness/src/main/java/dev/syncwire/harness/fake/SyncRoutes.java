@@ -1,11 +1,11 @@
 package dev.syncwire.harness.fake;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.fixtures.ObjectType;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
@@ -34,7 +34,21 @@ final class SyncRoutes {
 
   record Request(String method, String rawPath, FormParams query, FormParams form, String ifMatch) {}
 
-  record Reply(int status, JsonNode body) {}
+  /** A status and the JSON answer's UTF-8 bytes (null: no body, as for 204). */
+  record Reply(int status, byte[] json) {
+    /** The answer parsed back into a tree: for tests and benchmarks, not the request path. */
+    JsonNode body() {
+      try {
+        return json == null ? null : Json.MAPPER.readTree(json);
+      } catch (java.io.IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static Reply reply(int status, Json.Writer writer) {
+    return new Reply(status, Json.bytes(writer));
+  }
 
   private final SyncStore store;
   private final Representation json;
@@ -52,20 +66,28 @@ final class SyncRoutes {
       throw SyncError.notFound(resource);
     }
     String m = r.method().toUpperCase(Locale.ROOT);
+    // Parsed before the lock: the JSON is the costliest part of a write, and needs no state.
+    Data data = Data.of(r.form());
     synchronized (store) {
       store.expireDue(store.now());
       if (s.size() == 2) {
         return switch (m) {
           case "GET" -> listServices(r);
-          case "POST" -> new Reply(201, json.service(configure(store.createService(null), r.form())));
+          case "POST" -> {
+            SyncService created = configure(store.createService(null), r.form());
+            yield reply(201, g -> json.service(g, created));
+          }
           default -> throw methodNotAllowed(m, resource);
         };
       }
       SyncService service = store.service(s.get(2), resource);
       if (s.size() == 3) {
         return switch (m) {
-          case "GET" -> new Reply(200, json.service(service));
-          case "POST" -> new Reply(200, json.service(configure(service, r.form())));
+          case "GET" -> reply(200, g -> json.service(g, service));
+          case "POST" -> {
+            configure(service, r.form());
+            yield reply(200, g -> json.service(g, service));
+          }
           case "DELETE" -> {
             store.deleteService(service);
             yield new Reply(204, null);
@@ -77,15 +99,15 @@ final class SyncRoutes {
       if (s.size() == 4) {
         return switch (m) {
           case "GET" -> listObjects(r, service, type);
-          case "POST" -> createObject(r, service, type);
+          case "POST" -> createObject(r, data, service, type);
           default -> throw methodNotAllowed(m, resource);
         };
       }
       SyncObject object = store.object(service, type, s.get(4), resource);
       if (s.size() == 5) {
         return switch (m) {
-          case "GET" -> new Reply(200, json.object(service.sid, object));
-          case "POST" -> updateObject(r, service, object);
+          case "GET" -> reply(200, g -> json.object(g, service.sid, object));
+          case "POST" -> updateObject(r, data, service, object);
           case "DELETE" -> {
             store.deleteObject(service, object);
             yield new Reply(204, null);
@@ -101,12 +123,12 @@ final class SyncRoutes {
         if (!m.equals("POST")) {
           throw methodNotAllowed(m, resource);
         }
-        return publish(r, service, object);
+        return publish(r, data, service, object);
       }
       if (s.size() == 6 && items) {
         return switch (m) {
           case "GET" -> listItems(r, service, object);
-          case "POST" -> createItem(r, service, object);
+          case "POST" -> createItem(r, data, service, object);
           default -> throw methodNotAllowed(m, resource);
         };
       }
@@ -119,8 +141,8 @@ final class SyncRoutes {
       if (s.size() == 7 && items) {
         SyncItem item = store.item(object, itemId(object, s.get(6), resource), resource);
         return switch (m) {
-          case "GET" -> new Reply(200, json.item(service.sid, object, item));
-          case "POST" -> updateItem(r, service, object, item);
+          case "GET" -> reply(200, g -> json.item(g, service.sid, object, item));
+          case "POST" -> updateItem(r, data, service, object, item);
           case "DELETE" -> {
             store.deleteItem(service, object, item, r.ifMatch());
             yield new Reply(204, null);
@@ -131,8 +153,14 @@ final class SyncRoutes {
       if (s.size() == 7 && permissions) {
         String identity = s.get(6);
         return switch (m) {
-          case "GET" -> new Reply(200, json.permission(service.sid, object, store.permission(object, identity, resource)));
-          case "POST" -> new Reply(200, json.permission(service.sid, object, store.grant(object, permission(identity, r.form()))));
+          case "GET" -> {
+            SyncObject.Permission p = store.permission(object, identity, resource);
+            yield reply(200, g -> json.permission(g, service.sid, object, p));
+          }
+          case "POST" -> {
+            SyncObject.Permission p = store.grant(object, permission(identity, r.form()));
+            yield reply(200, g -> json.permission(g, service.sid, object, p));
+          }
           case "DELETE" -> {
             store.permission(object, identity, resource);
             store.revoke(object, identity);
@@ -187,28 +215,26 @@ final class SyncRoutes {
     NavigableMap<Long, SyncService> all = store.services();
     Paging.Result<SyncService> result =
         Paging.page(all, false, null, true, page.size, page.number, page.token, Long::valueOf);
-    ArrayNode list = Json.MAPPER.createArrayNode();
-    result.values().forEach(svc -> list.add(json.service(svc)));
-    return new Reply(200, envelope("services", list, r.rawPath(), page, result));
+    return reply(200, g -> envelope(g, "services", r.rawPath(), page, result, svc -> json.service(g, svc)));
   }
 
   // ---- objects ----
 
-  private Reply createObject(Request r, SyncService service, ObjectType type) {
+  private Reply createObject(Request r, Data d, SyncService service, ObjectType type) {
     FormParams f = r.form();
     String uniqueName = f.get("UniqueName");
-    JsonNode data = type == ObjectType.DOCUMENT ? data(f, MAX_DATA_BYTES, false) : null;
+    JsonNode data = type == ObjectType.DOCUMENT ? d.get(MAX_DATA_BYTES, false) : null;
     Integer ttl = SyncStore.ttl("Ttl", f.get("Ttl"));
     Integer collectionTtl = type == ObjectType.LIST || type == ObjectType.MAP
         ? SyncStore.ttl("CollectionTtl", f.get("CollectionTtl")) : null;
     // CollectionTtl is the newer name of Ttl for lists and maps; it wins when both are given.
     SyncObject object = store.createObject(service, type, uniqueName, data, collectionTtl != null ? collectionTtl : ttl);
-    return new Reply(201, json.object(service.sid, object));
+    return reply(201, g -> json.object(g, service.sid, object));
   }
 
-  private Reply updateObject(Request r, SyncService service, SyncObject object) {
+  private Reply updateObject(Request r, Data d, SyncService service, SyncObject object) {
     FormParams f = r.form();
-    JsonNode data = object.type == ObjectType.DOCUMENT ? data(f, MAX_DATA_BYTES, false) : null;
+    JsonNode data = object.type == ObjectType.DOCUMENT ? d.get(MAX_DATA_BYTES, false) : null;
     Integer ttl = SyncStore.ttl("Ttl", f.get("Ttl"));
     Integer collectionTtl = object.type == ObjectType.LIST || object.type == ObjectType.MAP
         ? SyncStore.ttl("CollectionTtl", f.get("CollectionTtl")) : null;
@@ -218,37 +244,35 @@ final class SyncRoutes {
     }
     String ifMatch = object.type == ObjectType.DOCUMENT ? r.ifMatch() : null;
     store.updateObject(service, object, data, collectionTtl != null ? collectionTtl : ttl, ifMatch);
-    return new Reply(200, json.object(service.sid, object));
+    return reply(200, g -> json.object(g, service.sid, object));
   }
 
   private Reply listObjects(Request r, SyncService service, ObjectType type) {
     Page page = Page.of(r.query(), false);
     Paging.Result<SyncObject> result = Paging.page(
         service.registry(type).bySeq, false, null, true, page.size, page.number, page.token, Long::valueOf);
-    ArrayNode list = Json.MAPPER.createArrayNode();
-    result.values().forEach(o -> list.add(json.object(service.sid, o)));
     String key = switch (type) {
       case DOCUMENT -> "documents";
       case LIST -> "lists";
       case MAP -> "maps";
       default -> "streams";
     };
-    return new Reply(200, envelope(key, list, r.rawPath(), page, result));
+    return reply(200, g -> envelope(g, key, r.rawPath(), page, result, o -> json.object(g, service.sid, o)));
   }
 
-  private Reply publish(Request r, SyncService service, SyncObject stream) {
+  private Reply publish(Request r, Data d, SyncService service, SyncObject stream) {
     if (r.form().get("Data") == null) {
       throw SyncError.badRequest(54251, "Stream message Data is missing: send Data as JSON text, e.g. Data={\"typing\":true}");
     }
-    JsonNode data = data(r.form(), MAX_STREAM_MESSAGE_BYTES, true);
+    JsonNode data = d.get(MAX_STREAM_MESSAGE_BYTES, true);
     String sid = store.nextSid("TZ");
     store.publish(service, stream, sid, Json.text(data));
-    return new Reply(201, json.streamMessage(sid, data));
+    return reply(201, g -> json.streamMessage(g, sid, data));
   }
 
   // ---- items ----
 
-  private Reply createItem(Request r, SyncService service, SyncObject object) {
+  private Reply createItem(Request r, Data d, SyncService service, SyncObject object) {
     FormParams f = r.form();
     String key = null;
     if (object.type == ObjectType.MAP) {
@@ -260,25 +284,25 @@ final class SyncRoutes {
         throw SyncError.badRequest(54209, "Invalid map item key '" + key + "': it must be 1 to 256 characters");
       }
     }
-    JsonNode data = data(f, MAX_DATA_BYTES, true);
+    JsonNode data = d.get(MAX_DATA_BYTES, true);
     Integer itemTtl = itemTtl(f);
     Integer collectionTtl = SyncStore.ttl("CollectionTtl", f.get("CollectionTtl"));
     SyncItem item = object.type == ObjectType.LIST
         ? store.addListItem(service, object, data, itemTtl, collectionTtl)
         : store.addMapItem(service, object, key, data, itemTtl, collectionTtl);
-    return new Reply(201, json.item(service.sid, object, item));
+    return reply(201, g -> json.item(g, service.sid, object, item));
   }
 
-  private Reply updateItem(Request r, SyncService service, SyncObject object, SyncItem item) {
+  private Reply updateItem(Request r, Data d, SyncService service, SyncObject object, SyncItem item) {
     FormParams f = r.form();
-    JsonNode data = data(f, MAX_DATA_BYTES, false);
+    JsonNode data = d.get(MAX_DATA_BYTES, false);
     Integer itemTtl = itemTtl(f);
     Integer collectionTtl = SyncStore.ttl("CollectionTtl", f.get("CollectionTtl"));
     if (data == null && itemTtl == null && collectionTtl == null) {
       throw SyncError.badRequest(54010, "No parameters specified: send Data, ItemTtl or CollectionTtl");
     }
     store.updateItem(service, object, item, data, itemTtl, collectionTtl, r.ifMatch());
-    return new Reply(200, json.item(service.sid, object, item));
+    return reply(200, g -> json.item(g, service.sid, object, item));
   }
 
   /** ItemTtl, or its older alias Ttl, which the spec says is ignored when both are given. */
@@ -309,9 +333,7 @@ final class SyncRoutes {
     } else {
       result = Paging.page(object.mapItems, descending, fromText, inclusive, page.size, page.number, page.token, Function.identity());
     }
-    ArrayNode list = Json.MAPPER.createArrayNode();
-    result.values().forEach(i -> list.add(json.item(service.sid, object, i)));
-    return new Reply(200, envelope("items", list, r.rawPath(), page, result));
+    return reply(200, g -> envelope(g, "items", r.rawPath(), page, result, i -> json.pageItem(g, service.sid, object, i)));
   }
 
   private Object itemId(SyncObject object, String segment, String resource) {
@@ -341,9 +363,8 @@ final class SyncRoutes {
     Page page = Page.of(r.query(), false);
     Paging.Result<SyncObject.Permission> result = Paging.page(
         object.permissions, false, null, true, page.size, page.number, page.token, Function.identity());
-    ArrayNode list = Json.MAPPER.createArrayNode();
-    result.values().forEach(p -> list.add(json.permission(service.sid, object, p)));
-    return new Reply(200, envelope("permissions", list, r.rawPath(), page, result));
+    return reply(200, g -> envelope(g, "permissions", r.rawPath(), page, result,
+        p -> json.permission(g, service.sid, object, p)));
   }
 
   // ---- paging envelope ----
@@ -386,47 +407,97 @@ final class SyncRoutes {
     }
   }
 
-  private static <V> ObjectNode envelope(String key, ArrayNode list, String rawPath, Page page, Paging.Result<V> result) {
+  /** One resource of a page, written into the page's generator. */
+  @FunctionalInterface
+  private interface Element<V> {
+    void write(V value) throws IOException;
+  }
+
+  private static <V> void envelope(JsonGenerator g, String key, String rawPath, Page page, Paging.Result<V> result,
+      Element<V> element) throws IOException {
     String base = "https://sync.twilio.com" + rawPath;
-    ObjectNode n = Json.object();
-    n.set(key, list);
-    ObjectNode meta = n.putObject("meta");
-    meta.put("page", page.number);
-    meta.put("page_size", page.size);
-    meta.put("first_page_url", page.url(base, 0, null));
-    meta.put("previous_page_url", result.previousToken() == null ? null
+    g.writeStartObject();
+    g.writeArrayFieldStart(key);
+    for (V value : result.values()) {
+      element.write(value);
+    }
+    g.writeEndArray();
+    g.writeObjectFieldStart("meta");
+    g.writeNumberField("page", page.number);
+    g.writeNumberField("page_size", page.size);
+    g.writeStringField("first_page_url", page.url(base, 0, null));
+    g.writeStringField("previous_page_url", result.previousToken() == null ? null
         : page.url(base, Math.max(0, page.number - 1), result.previousToken()));
-    meta.put("url", page.url(base, page.number, page.token));
-    meta.put("next_page_url", result.nextToken() == null ? null
+    g.writeStringField("url", page.url(base, page.number, page.token));
+    g.writeStringField("next_page_url", result.nextToken() == null ? null
         : page.url(base, page.number + 1, result.nextToken()));
-    meta.put("key", key);
-    return n;
+    g.writeStringField("key", key);
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   // ---- parameters ----
 
-  /** Data as JSON text, at most {@code limit} UTF-8 bytes. Absent: null, or 400 when required. */
-  private static JsonNode data(FormParams f, int limit, boolean required) {
-    String text = f.get("Data");
-    if (text == null) {
-      if (required) {
-        throw SyncError.missingParameter("Data");
+  /**
+   * The Data parameter, measured and parsed up front (outside the store lock); what it means is
+   * decided in {@link #get}, where the route needs it, so errors come in the same order as ever.
+   */
+  private record Data(String text, int bytes, JsonNode node, String parseError) {
+    private static final Data ABSENT = new Data(null, 0, null, null);
+
+    static Data of(FormParams f) {
+      String text = f.get("Data");
+      if (text == null) {
+        return ABSENT;
       }
-      return null;
+      int bytes = utf8Length(text);
+      if (bytes > MAX_DATA_BYTES) {
+        return new Data(text, bytes, null, null); // too large for any route: never parsed
+      }
+      try {
+        return new Data(text, bytes, Json.parse(text), null);
+      } catch (JsonProcessingException e) {
+        return new Data(text, bytes, null, e.getOriginalMessage());
+      }
     }
-    int bytes = text.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > limit) {
-      throw new SyncError(413, 54006, "Request entity too large: Data is " + bytes + " bytes; the limit is "
-          + limit + " bytes (" + limit / 1024 + " KiB) of JSON");
-    }
-    try {
-      JsonNode node = Json.parse(text);
+
+    /** Data as a JSON object of at most {@code limit} UTF-8 bytes. Absent: null, or 400 when required. */
+    JsonNode get(int limit, boolean required) {
+      if (text == null) {
+        if (required) {
+          throw SyncError.missingParameter("Data");
+        }
+        return null;
+      }
+      if (bytes > limit) {
+        throw new SyncError(413, 54006, "Request entity too large: Data is " + bytes + " bytes; the limit is "
+            + limit + " bytes (" + limit / 1024 + " KiB) of JSON");
+      }
+      if (parseError != null) {
+        throw SyncError.badRequest(20001, "Data is not valid JSON (" + parseError + "): " + abbreviate(text));
+      }
       if (node == null || !node.isObject()) {
         throw SyncError.badRequest(20001, "Data must be a JSON object, got: " + abbreviate(text));
       }
       return node;
-    } catch (JsonProcessingException e) {
-      throw SyncError.badRequest(20001, "Data is not valid JSON (" + e.getOriginalMessage() + "): " + abbreviate(text));
+    }
+
+    private static int utf8Length(String text) {
+      int bytes = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c < 0x80) {
+          bytes++;
+        } else if (c < 0x800) {
+          bytes += 2;
+        } else if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          bytes += 4;
+          i++;
+        } else {
+          bytes += 3;
+        }
+      }
+      return bytes;
     }
   }
 
