@@ -15,6 +15,9 @@ import com.github.tomakehurst.wiremock.http.Response;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.github.tomakehurst.wiremock.common.Json;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncwire.fixtures.FormParams;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -48,6 +51,8 @@ final class FastPathExchange {
   private final byte[] body;
   private final SyncHttpApi.Answer answer;
   private final StubMapping catchAll;
+  /** When the request was answered: the journal entry's {@code loggedDate}, however late it is built. */
+  private final long loggedAtMillis = System.currentTimeMillis();
   private volatile ServeEvent serveEvent;
 
   FastPathExchange(UUID id, String method, String url, String scheme, String host, int port, String clientIp,
@@ -84,7 +89,7 @@ final class FastPathExchange {
 
   private ServeEvent build() {
     HttpHeaders requestHeaders = wireMockHeaders();
-    LoggedRequest request = LoggedRequest.createFrom(new Recorded(requestHeaders));
+    LoggedRequest request = loggedAt(LoggedRequest.createFrom(new Recorded(requestHeaders)), loggedAtMillis);
     ResponseDefinitionBuilder definition = new ResponseDefinitionBuilder().withStatus(answer.status());
     HttpHeaders responseHeaders = new HttpHeaders();
     if (answer.body() != null) {
@@ -98,6 +103,21 @@ final class FastPathExchange {
         .body(answer.body() == null ? new byte[0] : answer.body()).build();
     return new ServeEvent(id, request, catchAll, definition.build(), LoggedResponse.from(response, Limit.UNLIMITED),
         false, Timing.UNTIMED, new ConcurrentLinkedQueue<>());
+  }
+
+  /**
+   * {@code request} with its {@code loggedDate} set to when it arrived: {@code createFrom} stamps
+   * "now", and WireMock's constructor that takes a date is not public, but its JSON form is.
+   */
+  static LoggedRequest loggedAt(LoggedRequest request, long millis) {
+    ObjectNode json = Json.getObjectMapper().valueToTree(request);
+    json.put("loggedDate", millis);
+    json.remove("loggedDateString"); // derived from loggedDate
+    try {
+      return Json.getObjectMapper().treeToValue(json, LoggedRequest.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("WireMock could not read back its own journal entry: " + e.getMessage(), e);
+    }
   }
 
   private HttpHeaders wireMockHeaders() {

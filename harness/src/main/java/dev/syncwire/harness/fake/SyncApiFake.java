@@ -47,9 +47,9 @@ import org.slf4j.LoggerFactory;
  * server and port, from the same code that answers through WireMock: same status, same
  * {@code Content-Type: application/json}, same body bytes, and {@link #faults()} apply alike. Such
  * answers carry no {@code Matched-Stub-Id} header (WireMock adds it) and send a
- * {@code Content-Length} instead of chunks. They are in the request journal as usual; WireMock's
- * {@code ServeEvent} for each is built when the journal is first read, so its
- * {@code loggedDate} is that moment, not the request's. Add any stub and every request goes
+ * {@code Content-Length} instead of chunks. They are in the request journal as usual (WireMock's
+ * {@code ServeEvent} for each is built when the journal is first read, with the request's own
+ * {@code loggedDate}). Add any stub and every request goes
  * through WireMock again until the stub is removed or {@code resetAll()}.
  */
 public final class SyncApiFake implements AutoCloseable {

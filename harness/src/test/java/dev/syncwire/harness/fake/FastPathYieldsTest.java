@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
@@ -101,8 +102,11 @@ class FastPathYieldsTest extends SharedFakeTest {
   @Test
   void fastPathRequestsShowUpInTheJournalWithHeadersBodyAndAnswer() {
     fake.wireMock().resetRequests();
+    long before = System.currentTimeMillis();
     Document.creator(service).setUniqueName("doc").setData(Map.of("n", 1)).create(client);
     Document.fetcher(service, "doc").fetch(client);
+    long answered = System.currentTimeMillis();
+    await().until(() -> System.currentTimeMillis() > answered + 2); // the journal is read strictly later
 
     fake.wireMock().verify(1, postRequestedFor(urlPathEqualTo("/v1/Services/" + service + "/Documents"))
         .withHeader("X-Twilio-Client", equalTo("java-11.1.0"))
@@ -117,6 +121,9 @@ class FastPathYieldsTest extends SharedFakeTest {
     assertThat(create.getResponse().getStatus()).isEqualTo(201);
     assertThat(create.getResponse().getBodyAsString()).contains("\"unique_name\":\"doc\"");
     assertThat(create.getRequest().getBodyAsString()).contains("UniqueName=doc");
+    assertThat(create.getRequest().getLoggedDate().getTime())
+        .as("loggedDate is when the request came, not when the journal was read").isBetween(before, answered);
+    assertThat(events.get(0).getRequest().getLoggedDate().getTime()).isBetween(before, answered);
     assertThat(fake.wireMock().findAll(getRequestedFor(urlPathMatching(".*/Documents/doc")))).hasSize(1);
     assertThat(fake.wireMock().getServeEvents().getServeEvents().get(0).getId()).isEqualTo(events.get(0).getId());
   }
