@@ -2,6 +2,7 @@ package dev.syncwire.receiver;
 
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.SyncEventJson;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -23,9 +25,8 @@ import org.eclipse.jetty.util.Callback;
  * {@code ?since=<id>} replays what the viewer missed from memory first.
  */
 final class EventStream implements AutoCloseable {
-  private static final int MAX_QUEUED = 10_000;
-
   private final RecordedEvents store;
+  private final int maxQueued;
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "syncwire-sse-heartbeat");
@@ -33,8 +34,10 @@ final class EventStream implements AutoCloseable {
     return t;
   });
 
-  EventStream(RecordedEvents store) {
+  /** @param maxQueued frames a viewer may fall behind by before it is dropped */
+  EventStream(RecordedEvents store, int maxQueued) {
     this.store = store;
+    this.maxQueued = maxQueued;
     heartbeat.scheduleAtFixedRate(() -> clients.forEach(c -> c.send(": keep-alive\n\n")), 15, 15, TimeUnit.SECONDS);
   }
 
@@ -75,6 +78,7 @@ final class EventStream implements AutoCloseable {
     private final Callback callback;
     private final EventQuery filter;
     private final Queue<String> queue = new ArrayDeque<>();
+    private final AtomicBoolean completed = new AtomicBoolean();
     private boolean writing;
     private boolean ended;
     private volatile AutoCloseable subscription;
@@ -92,34 +96,42 @@ final class EventStream implements AutoCloseable {
     }
 
     void send(String frame) {
+      boolean dropped;
+      boolean stuck = false;
       synchronized (this) {
         if (ended) {
           return;
         }
-        if (queue.size() >= MAX_QUEUED) {
-          // A viewer that stops reading must not hold memory forever: drop it, it reconnects with Last-Event-ID.
+        dropped = queue.size() >= maxQueued;
+        if (!dropped) {
+          queue.add(frame);
+          if (writing) {
+            return; // the write in flight drains the queue
+          }
+          writing = true;
+        } else {
+          // A viewer that stops reading must not hold memory forever: drop it, it reconnects with
+          // Last-Event-ID. With no write pending, end its response cleanly; with one pending (its
+          // socket is full), abort the connection, which also fails that write.
           ended = true;
           queue.clear();
-        } else {
-          queue.add(frame);
+          stuck = writing;
         }
-        if (writing || ended) {
-          if (ended) {
-            cleanup();
-            callback.succeeded();
-          }
-          return;
-        }
-        writing = true;
       }
-      drain();
+      if (!dropped) {
+        drain();
+        return;
+      }
+      cleanup();
+      complete(stuck ? new IOException("the event-stream viewer fell " + maxQueued
+          + " events behind and was dropped; it can reconnect with Last-Event-ID") : null);
     }
 
     private void drain() {
       String next;
       synchronized (this) {
-        next = queue.poll();
-        if (next == null || ended) {
+        next = ended ? null : queue.poll();
+        if (next == null) {
           writing = false;
           return;
         }
@@ -132,9 +144,21 @@ final class EventStream implements AutoCloseable {
 
         @Override
         public void failed(Throwable x) {
-          end();
+          end(); // the viewer went away
+          complete(x);
         }
       });
+    }
+
+    /** Completes the response's callback once, whichever of close, drop or a failed write comes first. */
+    private void complete(Throwable failure) {
+      if (completed.compareAndSet(false, true)) {
+        if (failure == null) {
+          callback.succeeded();
+        } else {
+          callback.failed(failure);
+        }
+      }
     }
 
     void end() {
@@ -150,7 +174,7 @@ final class EventStream implements AutoCloseable {
 
     void finish() {
       end();
-      callback.succeeded();
+      complete(null);
     }
 
     private void cleanup() {

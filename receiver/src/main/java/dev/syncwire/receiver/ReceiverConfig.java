@@ -32,6 +32,7 @@ public final class ReceiverConfig {
   private final int maxBodyBytes;
   private final PrintStream console;
   private final Clock clock;
+  private final int maxQueuedFramesPerViewer;
 
   private ReceiverConfig(Builder b) {
     this.host = b.host;
@@ -48,6 +49,7 @@ public final class ReceiverConfig {
     this.maxBodyBytes = b.maxBodyBytes;
     this.console = b.console;
     this.clock = b.clock;
+    this.maxQueuedFramesPerViewer = b.maxQueuedFramesPerViewer;
   }
 
   public static Builder builder() {
@@ -69,6 +71,8 @@ public final class ReceiverConfig {
   public Path journal() { return journal; }
   public boolean fsync() { return fsync; }
   public int maxEvents() { return maxEvents; }
+
+  int maxQueuedFramesPerViewer() { return maxQueuedFramesPerViewer; }
   public int maxBodyBytes() { return maxBodyBytes; }
   /** Where one line per event is printed; null for none. */
   public PrintStream console() { return console; }
@@ -89,6 +93,7 @@ public final class ReceiverConfig {
     private int maxBodyBytes = 1 << 20;
     private PrintStream console;
     private Clock clock = Clock.systemUTC();
+    private int maxQueuedFramesPerViewer = 10_000;
 
     private Builder() {}
 
@@ -180,6 +185,12 @@ public final class ReceiverConfig {
 
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Frames an event-stream viewer may fall behind by before it is dropped (it reconnects with Last-Event-ID); tests lower it. */
+    Builder maxQueuedFramesPerViewer(int frames) {
+      this.maxQueuedFramesPerViewer = frames;
       return this;
     }
 

@@ -47,7 +47,7 @@ public final class SyncReceiver implements AutoCloseable {
     if (config.publicUrl() != null) {
       signatures = signatures.withPublicUrl(config.publicUrl().toString());
     }
-    this.stream = new EventStream(store);
+    this.stream = new EventStream(store, config.maxQueuedFramesPerViewer());
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     WebhookEndpoint webhooks = new WebhookEndpoint(signatures, recorder, redeliveries, config.clock(),
         config.maxBodyBytes(), threads);
