@@ -14,10 +14,7 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Result;
 import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Closed-loop HTTP/1.1 load of arbitrary requests, for {@link FakeBench}: {@code concurrency}
@@ -60,17 +57,7 @@ final class FakeLoad implements AutoCloseable {
   }
 
   static FakeLoad start(int concurrency, int kinds) throws Exception {
-    ClientConnector connector = new ClientConnector();
-    connector.setSelectors(1);
-    QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, concurrency), 4);
-    threads.setName("load");
-    threads.setDaemon(true);
-    connector.setExecutor(threads);
-    HttpClient client = new HttpClient(new HttpClientTransportOverHTTP(connector));
-    client.setExecutor(threads);
-    client.setMaxConnectionsPerDestination(concurrency);
-    client.setMaxRequestsQueuedPerDestination(concurrency * 4);
-    client.setFollowRedirects(false);
+    HttpClient client = LoadGenerator.client(concurrency);
     // The SDK's own User-Agent comes with each call; Jetty must not add its own.
     client.setUserAgentField(null);
     // Nor an Accept-Encoding: gzip the SDK may not send (the SDK's headers are replayed as recorded).

@@ -6,7 +6,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -46,6 +46,16 @@ public final class LoadGenerator implements AutoCloseable {
   }
 
   public static LoadGenerator start(int concurrency) throws Exception {
+    HttpClient client = client(concurrency);
+    client.start();
+    return new LoadGenerator(client, concurrency);
+  }
+
+  /**
+   * A Jetty HTTP/1.1 client for closed-loop load, not started: one selector, a pool sized to the
+   * connections, one connection per lane and no redirects. FakeLoad uses it too.
+   */
+  static HttpClient client(int concurrency) {
     ClientConnector connector = new ClientConnector();
     connector.setSelectors(1);
     QueuedThreadPool threads = new QueuedThreadPool(Math.max(16, concurrency), 4);
@@ -57,13 +67,12 @@ public final class LoadGenerator implements AutoCloseable {
     client.setMaxConnectionsPerDestination(concurrency);
     client.setMaxRequestsQueuedPerDestination(concurrency * 4);
     client.setFollowRedirects(false);
-    client.start();
-    return new LoadGenerator(client, concurrency);
+    return client;
   }
 
   /** Which webhook each server gets next: a receiver must never see a body twice, the others may. */
   public static final class Cursor {
-    private final AtomicInteger next = new AtomicInteger();
+    private final AtomicLong next = new AtomicLong();
     private final int size;
     private final boolean wrap;
 
@@ -86,28 +95,26 @@ public final class LoadGenerator implements AutoCloseable {
       return new Cursor(pool.size(), true);
     }
 
-    /** The delivery number: webhook {@code n % size}, lap {@code n / size}; -1 once the counter would overflow. */
-    int next() {
-      int n = next.getAndIncrement();
-      return n < 0 ? -1 : n;
+    /** The next delivery number: webhook {@code n % size}, lap {@code n / size}. */
+    long next() {
+      return next.getAndIncrement();
+    }
+
+    /** Which of the pool's webhooks delivery {@code n} sends. */
+    int webhook(long n) {
+      return (int) (n % size);
     }
 
     /** The token of delivery {@code n}: the pool's own on the first lap (and always when cycling). */
-    String token(WebhookPool pool, int n) {
-      int lap = n / size;
-      String token = pool.idempotencyToken(n % size);
+    String token(WebhookPool pool, long n) {
+      long lap = n / size;
+      String token = pool.idempotencyToken(webhook(n));
       return wrap || lap == 0 ? token : token + "-" + lap;
-    }
-
-    /** How many deliveries were handed out. */
-    public int used() {
-      return next.get();
     }
   }
 
   /** One measured phase against one server. Latencies are sorted, in nanoseconds. */
-  public record Phase(String server, long ok, long failed, long elapsedNanos, long[] latencies, String firstFailure,
-      boolean poolExhausted) {
+  public record Phase(String server, long ok, long failed, long elapsedNanos, long[] latencies, String firstFailure) {
     public double perSecond() {
       return ok * 1e9 / elapsedNanos;
     }
@@ -133,7 +140,6 @@ public final class LoadGenerator implements AutoCloseable {
     LongAdder ok = new LongAdder();
     LongAdder failed = new LongAdder();
     AtomicReference<String> firstFailure = new AtomicReference<>();
-    AtomicBoolean exhausted = new AtomicBoolean();
     AtomicInteger budget = new AtomicInteger((int) Math.min(Integer.MAX_VALUE, limit));
     CountDownLatch done = new CountDownLatch(concurrency);
     Lane[] lanes = new Lane[concurrency];
@@ -141,7 +147,7 @@ public final class LoadGenerator implements AutoCloseable {
       lanes[l] = new Lane();
     }
     for (Lane lane : lanes) {
-      send(lane, url, pool, cursor, deadline, budget, ok, failed, firstFailure, exhausted, done);
+      send(lane, url, pool, cursor, deadline, budget, ok, failed, firstFailure, done);
     }
     if (!done.await(millis + 30_000, TimeUnit.MILLISECONDS)) {
       throw new IllegalStateException(server + ": answers still missing 30 s after the phase ended; "
@@ -159,23 +165,17 @@ public final class LoadGenerator implements AutoCloseable {
       at += lane.count;
     }
     Arrays.sort(all);
-    return new Phase(server, ok.sum(), failed.sum(), elapsed, all, firstFailure.get(), exhausted.get());
+    return new Phase(server, ok.sum(), failed.sum(), elapsed, all, firstFailure.get());
   }
 
   private void send(Lane lane, URI url, WebhookPool pool, Cursor cursor, long deadline, AtomicInteger budget,
-      LongAdder ok, LongAdder failed, AtomicReference<String> firstFailure, AtomicBoolean exhausted,
-      CountDownLatch done) {
+      LongAdder ok, LongAdder failed, AtomicReference<String> firstFailure, CountDownLatch done) {
     if (System.nanoTime() >= deadline || firstFailure.get() != null || budget.getAndDecrement() <= 0) {
       done.countDown();
       return;
     }
-    int n = cursor.next();
-    int i = n % pool.size();
-    if (n < 0) {
-      exhausted.set(true);
-      done.countDown();
-      return;
-    }
+    long n = cursor.next();
+    int i = cursor.webhook(n);
     long sent = System.nanoTime();
     client.newRequest(url)
         .method(HttpMethod.POST)
@@ -199,7 +199,7 @@ public final class LoadGenerator implements AutoCloseable {
                   : "webhook #" + i + " (" + pool.type(i) + ") got " + result.getResponse().getStatus() + ": "
                       + getContentAsString());
             }
-            send(lane, url, pool, cursor, deadline, budget, ok, failed, firstFailure, exhausted, done);
+            send(lane, url, pool, cursor, deadline, budget, ok, failed, firstFailure, done);
           }
         });
   }
