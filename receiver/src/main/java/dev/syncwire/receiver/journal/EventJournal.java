@@ -258,7 +258,7 @@ public final class EventJournal implements AutoCloseable {
       writeAll(batch);
       lock.lock();
       try {
-        batch = giveBack(batch);
+        giveBack(batch);
         if (queue.isEmpty() || written == batchesPerCaller) {
           writing = false;
           writingThread = null;
@@ -313,10 +313,9 @@ public final class EventJournal implements AutoCloseable {
   }
 
   /** Under the lock: keeps a written batch's list for reuse as the next queue. */
-  private ArrayList<Pending> giveBack(ArrayList<Pending> batch) {
+  private void giveBack(ArrayList<Pending> batch) {
     batch.clear();
     spare = batch;
-    return null;
   }
 
   /** The journal file, as an absolute path. */
