@@ -10,13 +10,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /** Writes JSON answers; the only place that turns a {@link WebhookRejection} into bytes. */
 final class JsonReplies {
   static final JsonFactory JSON = new JsonFactory();
+  /** Encoded once: every answer carries them. */
+  private static final HttpField JSON_TYPE =
+      new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+  private static final HttpField NO_STORE = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "no-store");
 
   private JsonReplies() {}
 
@@ -33,16 +39,14 @@ final class JsonReplies {
       throw new UncheckedIOException(e);
     }
     response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put(JSON_TYPE).put(NO_STORE);
     response.write(true, ByteBuffer.wrap(out.toByteArray()), callback);
   }
 
   /** Sends {@code json} (already UTF-8) with the headers of every JSON answer, then completes {@code callback}. */
   static void send(Response response, int status, byte[] json, Callback callback) {
     response.setStatus(status);
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put(JSON_TYPE).put(NO_STORE);
     response.write(true, ByteBuffer.wrap(json), callback);
   }
 
