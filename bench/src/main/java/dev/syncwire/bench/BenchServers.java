@@ -13,47 +13,67 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * The server side of the throughput benchmark, in its own JVM so the load generator's garbage
- * and threads never share its heap: a SyncReceiver (signatures enforced, journal without fsync),
- * a second one journaling with fsync, a bare Jetty handler and a recording WireMock server, all on
- * 127.0.0.1 and free ports, and a receiver with no journal (memory only, to show what the journal
- * costs). Prints one line {@code ports receiver=P receiver-fsync=P receiver-memory=P jetty=P
- * wiremock=P}, then serves until its standard input closes, then stops them and deletes the
- * journals.
+ * The server side of the throughput benchmark, one server per JVM, so the load generator and the
+ * other servers never share its heap, its garbage collector or its JIT: {@code receiver} (a
+ * SyncReceiver, signatures enforced, journal without fsync), {@code receiver-fsync} (journaling
+ * with fsync), {@code receiver-memory} (no journal, to show what the journal costs), {@code jetty}
+ * (a bare Jetty handler) or {@code wiremock} (a recording WireMock server), on 127.0.0.1 and a
+ * free port. Prints one line {@code ports NAME=PORT}, then serves until its standard input
+ * closes, then stops and deletes its journal.
  *
  * <pre>{@code
- * java -cp ... dev.syncwire.bench.BenchServers   # started by ThroughputBench
+ * java -cp ... dev.syncwire.bench.BenchServers receiver   # started by ThroughputBench, once per server
  * }</pre>
  */
 public final class BenchServers {
+  static final List<String> NAMES = List.of("receiver", "jetty", "wiremock", "receiver-fsync", "receiver-memory");
+
   private BenchServers() {}
 
   public static void main(String[] args) throws IOException {
+    String name = args.length == 1 ? args[0] : "";
+    if (!NAMES.contains(name)) {
+      throw new IllegalArgumentException("name one server to run, one of " + NAMES + "; received "
+          + String.join(" ", args));
+    }
     Path dir = Files.createTempDirectory("syncwire-bench");
     Path journal = dir.resolve("events.jsonl");
-    Path fsyncJournal = dir.resolve("events-fsync.jsonl");
-    SyncReceiver receiver = SyncReceiver.start(receiverConfig(journal, false));
-    SyncReceiver fsyncReceiver = SyncReceiver.start(receiverConfig(fsyncJournal, true));
-    SyncReceiver memoryReceiver = SyncReceiver.start(receiverConfig(null, false));
-    BareJetty bare = BareJetty.start();
-    WireMockServer wiremock = recordingWireMock();
+    AutoCloseable server;
+    int port;
+    switch (name) {
+      case "jetty" -> {
+        BareJetty bare = BareJetty.start();
+        server = bare;
+        port = bare.port();
+      }
+      case "wiremock" -> {
+        WireMockServer wiremock = recordingWireMock();
+        server = wiremock::stop;
+        port = wiremock.port();
+      }
+      default -> {
+        SyncReceiver receiver = SyncReceiver.start(
+            receiverConfig(name.equals("receiver-memory") ? null : journal, name.equals("receiver-fsync")));
+        server = receiver;
+        port = receiver.port();
+      }
+    }
     try {
-      System.out.println("ports receiver=" + receiver.port() + " receiver-fsync=" + fsyncReceiver.port()
-          + " receiver-memory=" + memoryReceiver.port() + " jetty=" + bare.port() + " wiremock=" + wiremock.port() + " journal=" + journal);
+      System.out.println("ports " + name + "=" + port);
       System.out.flush();
       while (System.in.read() >= 0) {
         // serve until the benchmark closes our standard input (or dies)
       }
     } finally {
-      wiremock.stop();
-      bare.close();
-      fsyncReceiver.close();
-      memoryReceiver.close();
-      receiver.close();
+      try {
+        server.close();
+      } catch (Exception e) {
+        System.err.println("could not stop " + name + ": " + e);
+      }
       Files.deleteIfExists(journal);
-      Files.deleteIfExists(fsyncJournal);
       Files.deleteIfExists(dir);
     }
   }

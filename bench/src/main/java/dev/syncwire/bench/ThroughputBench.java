@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.StringRequestContent;
@@ -27,7 +26,7 @@ import org.eclipse.jetty.http.HttpMethod;
  * Requests per second of a SyncReceiver (signature enforced, every parameter checked, journaled)
  * against a bare Jetty handler and a recording WireMock server, under the same closed-loop load
  * in one run: warm-up, then {@code rounds} rounds of one fixed-length phase per server, the order
- * rotated each round. The servers run in a second JVM ({@link BenchServers}); this one builds the
+ * rotated each round. Each server runs in its own JVM ({@link BenchServers}); this one builds the
  * webhooks and generates the load. Fails (exit 1) on any non-200 answer or when a server's count
  * of what it recorded differs from what was sent.
  *
@@ -56,34 +55,42 @@ public final class ThroughputBench {
     System.out.printf(Locale.ROOT, "built %,d signed webhooks (mean body %.0f bytes) in %.1f s%n", pool.size(),
         pool.meanBodyBytes(), (System.nanoTime() - t0) / 1e9);
 
-    Process servers = startServers(serverHeap);
+    List<String> chosen = List.of(
+        options.getOrDefault("servers", "receiver,jetty,wiremock,receiver-fsync").split(","));
+    for (String name : chosen) {
+      if (!BenchServers.NAMES.contains(name)) {
+        throw new IllegalArgumentException("unknown server '" + name + "'; choose from " + BenchServers.NAMES);
+      }
+    }
+    List<Target> targets = new ArrayList<>();
     boolean passed = false;
     try (LoadGenerator load = LoadGenerator.start(concurrency)) {
-      Map<String, String> ports = readPorts(servers);
-      List<String> chosen = List.of(
-          options.getOrDefault("servers", "receiver,jetty,wiremock,receiver-fsync").split(","));
-      List<Target> targets = Stream.of(
-              Target.receiver("receiver", ports.get("receiver"), pool),
-              Target.jetty(ports.get("jetty"), pool),
-              Target.wiremock(ports.get("wiremock"), pool),
-              Target.receiver("receiver-fsync", ports.get("receiver-fsync"), pool),
-              Target.receiver("receiver-memory", ports.get("receiver-memory"), pool))
-          .filter(t -> chosen.contains(t.name))
-          .toList();
-      System.out.printf(Locale.ROOT, "servers in JVM pid %d (-Xmx%s), load from pid %d: %d connections, "
-              + "%d s warm-up and %d x %d s per server%n", servers.pid(), serverHeap, ProcessHandle.current().pid(),
+      for (String name : BenchServers.NAMES) {
+        if (chosen.contains(name)) {
+          Process process = startServer(serverHeap, name);
+          String port = readPorts(process).get(name);
+          targets.add(switch (name) {
+            case "jetty" -> Target.jetty(port, pool, process);
+            case "wiremock" -> Target.wiremock(port, pool, process);
+            default -> Target.receiver(name, port, pool, process);
+          });
+        }
+      }
+      System.out.printf(Locale.ROOT, "servers each in its own JVM (-Xmx%s, pids %s), load from pid %d: %d connections, "
+              + "%d s warm-up and %d x %d s per server%n", serverHeap,
+          targets.stream().map(t -> t.name + "=" + t.process.pid()).toList(), ProcessHandle.current().pid(),
           concurrency, warmup, rounds, seconds);
 
       for (Target target : targets) {
-        Phase phase = measure(load, target, pool, warmup * 1000L, servers);
+        Phase phase = measure(load, target, pool, warmup * 1000L);
         System.out.printf(Locale.ROOT, "warm-up %-15s %,9.0f req/s  %s%n", target.name, phase.run.perSecond(),
             phase.note);
       }
-      // The servers share one JVM, so warming one can deoptimize code another was compiled with
-      // (a call site in Jetty that saw one handler now sees two). A second, shorter pass lets the
-      // JIT settle before anything is measured; the JIT column of each round shows it did.
+      // WireMock's C2 was still compiling well after its first warm-up; a second, shorter pass
+      // over every server lets the JIT settle before anything is measured. The JIT column of each
+      // phase shows whether it did.
       for (Target target : targets) {
-        Phase phase = measure(load, target, pool, Math.max(3, warmup / 4) * 1000L, servers);
+        Phase phase = measure(load, target, pool, Math.max(3, warmup / 4) * 1000L);
         System.out.printf(Locale.ROOT, "settle  %-15s %,9.0f req/s  %s%n", target.name, phase.run.perSecond(),
             phase.note);
       }
@@ -95,7 +102,7 @@ public final class ThroughputBench {
           target.resetMemory(load);
         }
         for (Target target : order) {
-          Phase phase = measure(load, target, pool, seconds * 1000L, servers);
+          Phase phase = measure(load, target, pool, seconds * 1000L);
           results.get(target.name).add(phase);
           System.out.printf(Locale.ROOT, "round %d %-15s %,9.0f req/s  p50 %6.2f ms  p99 %6.2f ms  %s%n", round + 1,
               target.name, phase.run.perSecond(), phase.run.latencyMillis(0.50), phase.run.latencyMillis(0.99),
@@ -106,9 +113,13 @@ public final class ThroughputBench {
       System.out.print(table(results, rounds));
       passed = true;
     } finally {
-      servers.getOutputStream().close();
-      if (!servers.waitFor(10, TimeUnit.SECONDS)) {
-        servers.destroy();
+      for (Target target : targets) {
+        target.process.getOutputStream().close();
+      }
+      for (Target target : targets) {
+        if (!target.process.waitFor(10, TimeUnit.SECONDS)) {
+          target.process.destroy();
+        }
       }
       if (!passed) {
         System.err.println("FAILED; see above");
@@ -133,8 +144,8 @@ public final class ThroughputBench {
   private record Phase(LoadGenerator.Phase run, String note, double serverCpuMicros, double jitMicros,
       double gcMicros) {}
 
-  private static Phase measure(LoadGenerator load, Target target, WebhookPool pool, long millis, Process servers)
-      throws Exception {
+  private static Phase measure(LoadGenerator load, Target target, WebhookPool pool, long millis) throws Exception {
+    Process servers = target.process;
     Map<String, Long> before = target.counters(load);
     long cpuBefore = cpuNanos(servers);
     ThreadCpu threadsBefore = ThreadCpu.of(servers.pid());
@@ -280,7 +291,7 @@ public final class ThroughputBench {
         median(ratios), Arrays.stream(ratios).mapToObj(x -> String.format(Locale.ROOT, "%.2f", x)).toList()));
   }
 
-  private static Process startServers(String heap) throws Exception {
+  private static Process startServer(String heap, String name) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap,
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
@@ -289,7 +300,7 @@ public final class ThroughputBench {
     if (extra != null && !extra.isBlank()) {
       command.addAll(Arrays.asList(extra.trim().split("\\s+")));
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServers.class.getName()));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchServers.class.getName(), name));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectError(ProcessBuilder.Redirect.INHERIT);
     return builder.start();
@@ -311,25 +322,28 @@ public final class ThroughputBench {
     final URI url;
     final LoadGenerator.Cursor cursor;
     final String kind;
+    /** The server's own JVM: its CPU counts against this server alone. */
+    final Process process;
 
-    private Target(String name, String port, String kind, LoadGenerator.Cursor cursor) {
+    private Target(String name, String port, String kind, LoadGenerator.Cursor cursor, Process process) {
       this.name = name;
+      this.process = process;
       this.base = URI.create("http://127.0.0.1:" + port);
       this.url = base.resolve("/webhooks");
       this.kind = kind;
       this.cursor = cursor;
     }
 
-    static Target receiver(String name, String port, WebhookPool pool) {
-      return new Target(name, port, "receiver", LoadGenerator.Cursor.distinct(pool));
+    static Target receiver(String name, String port, WebhookPool pool, Process process) {
+      return new Target(name, port, "receiver", LoadGenerator.Cursor.distinct(pool), process);
     }
 
-    static Target jetty(String port, WebhookPool pool) {
-      return new Target("jetty", port, "jetty", LoadGenerator.Cursor.cycling(pool));
+    static Target jetty(String port, WebhookPool pool, Process process) {
+      return new Target("jetty", port, "jetty", LoadGenerator.Cursor.cycling(pool), process);
     }
 
-    static Target wiremock(String port, WebhookPool pool) {
-      return new Target("wiremock", port, "wiremock", LoadGenerator.Cursor.cycling(pool));
+    static Target wiremock(String port, WebhookPool pool, Process process) {
+      return new Target("wiremock", port, "wiremock", LoadGenerator.Cursor.cycling(pool), process);
     }
 
     /** {@code recorded}, plus the receiver's rejected, duplicates and journal counters. */
