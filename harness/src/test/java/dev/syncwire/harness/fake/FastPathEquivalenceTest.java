@@ -65,8 +65,9 @@ class FastPathEquivalenceTest {
 
   @Test
   void onlyTheServletPathAddsWireMocksMatchedStubIdHeader() throws Exception {
-    try (SyncApiFake fast = SyncApiFake.builder().start();
-        SyncApiFake slow = SyncApiFake.builder().fastPath(false).start()) {
+    // one fixed clock for both: started a second apart, their default services' dates would differ
+    try (SyncApiFake fast = SyncApiFake.builder().clock(FakeClock.at(START)).start();
+        SyncApiFake slow = SyncApiFake.builder().clock(FakeClock.at(START)).fastPath(false).start()) {
       HttpResponse<String> viaFastPath = send(fast, "GET", "/v1/Services", null, auth(fast), null);
       HttpResponse<String> viaWireMock = send(slow, "GET", "/v1/Services", null, auth(slow), null);
       assertThat(viaFastPath.headers().firstValue("Matched-Stub-Id")).isEmpty();
