@@ -53,6 +53,32 @@ class JournalRestartTest {
   }
 
   @Test
+  void bodiesComeBackByteForByteWhetherTheLineStoresThemOrTheParamsRebuildThem() throws IOException {
+    Path journal = dir.resolve("events.jsonl");
+    String asTwilioEncodes = Webhooks.mapItemAdded().key("user 1").data("{\"name\":\"Zoë\"}").build().encode();
+    List<byte[]> sent = List.of(
+        asTwilioEncodes.getBytes(StandardCharsets.UTF_8),
+        asTwilioEncodes.replace("+", "%20").replace("%7B", "%7b").getBytes(StandardCharsets.UTF_8),
+        (asTwilioEncodes + "&Tag=a&Tag=b").getBytes(StandardCharsets.UTF_8));
+    try (SyncReceiver receiver = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      for (byte[] body : sent) {
+        assertThat(WebhookClient.post(receiver.webhookUrl(), "application/x-www-form-urlencoded", body,
+            java.util.Map.of()).status()).isEqualTo(200);
+      }
+    }
+    List<String> lines = Files.readAllLines(journal);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThat(lines).extracting(line -> json.readTree(line).has("body"))
+        .as("only the body the params cannot rebuild is stored")
+        .containsExactly(false, true, true);
+
+    try (SyncReceiver restarted = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      assertThat(restarted.events().all()).extracting(e -> e.request().body())
+          .containsExactlyElementsOf(sent);
+    }
+  }
+
+  @Test
   void aTornLastLineFromACrashIsSkippedAndTheReceiverStarts() throws IOException {
     Path journal = dir.resolve("events.jsonl");
     try (SyncReceiver receiver = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
