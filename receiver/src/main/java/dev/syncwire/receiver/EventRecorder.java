@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +20,13 @@ import org.slf4j.LoggerFactory;
  */
 final class EventRecorder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
+
+  /**
+   * How every journal line starts: the id first, then, as this receiver writes them,
+   * {@code receivedAt} and {@code status} (group 2, absent on lines written otherwise).
+   */
+  private static final Pattern LEADING_ID = Pattern.compile(
+      "\\{\\s*\"id\"\\s*:\\s*(\\d{1,18})\\s*[,}](?:\"receivedAt\":\"[^\"]*\",\"status\":\"([a-z]+)\")?");
 
   private final RecordedEvents store;
   private final EventJournal journal;
@@ -30,22 +40,50 @@ final class EventRecorder implements AutoCloseable {
     this.journal = journal;
   }
 
-  /** Reads the journal back into memory; returns the events restored, oldest first. */
+  /**
+   * Reads the journal back into memory; returns the events restored, oldest first. Only the
+   * newest lines that fit under the in-memory cap are parsed; of older ones only the id and status
+   * are read (ids are never given out twice, /health counts stay whole), so a journal far larger
+   * than the cap starts in time and memory bounded by the cap. The journal's copy of the lines is
+   * let go afterwards.
+   */
   List<SyncEvent> restore() throws IOException {
     if (journal == null) {
       return List.of();
     }
-    List<SyncEvent> events = new java.util.ArrayList<>();
-    int lineNumber = 0;
-    for (String line : journal.readBack()) {
-      lineNumber++;
+    List<String> lines = journal.readBack();
+    int parseFrom = Math.max(0, lines.size() - store.cap());
+    List<SyncEvent> events = new java.util.ArrayList<>(lines.size() - parseFrom);
+    long older = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      Matcher head = LEADING_ID.matcher(line);
+      boolean numbered = head.lookingAt();
+      if (i < parseFrom && numbered && head.group(2) != null && countStatus(head.group(2))) {
+        lastId.accumulateAndGet(Long.parseLong(head.group(1)), Math::max);
+        older++;
+        continue;
+      }
       try {
-        events.add(SyncEventJson.read(line));
+        SyncEvent event = SyncEventJson.read(line);
+        if (i < parseFrom) {
+          count(event);
+          lastId.accumulateAndGet(event.id(), Math::max);
+          older++;
+        } else {
+          events.add(event);
+        }
       } catch (RuntimeException e) {
-        LOG.warn("Skipping journal line {} of {}: it is not a recorded event ({})", lineNumber, journal.file(),
-            e.getMessage());
+        // its id was given out (and maybe acknowledged): never give it out again
+        if (numbered) {
+          lastId.accumulateAndGet(Long.parseLong(head.group(1)), Math::max);
+        }
+        LOG.warn("Skipping journal line {} of {}: it is not a recorded event ({}){}", i + 1, journal.file(),
+            e.getMessage(), numbered ? "; its id " + head.group(1) + " will not be given to another event" : "");
       }
     }
+    journal.forgetReadBack();
+    store.droppedWhileRestoring(older);
     events.sort(java.util.Comparator.comparingLong(SyncEvent::id));
     for (SyncEvent event : events) {
       store.restore(event);
@@ -55,25 +93,45 @@ final class EventRecorder implements AutoCloseable {
     return events;
   }
 
-  long nextId() {
-    return lastId.incrementAndGet();
+  /** Counts a line by the status it names; false if it names none this version knows. */
+  private boolean countStatus(String wireName) {
+    AtomicLong counter = switch (wireName) {
+      case "accepted" -> accepted;
+      case "rejected" -> rejected;
+      case "duplicate" -> duplicates;
+      default -> null;
+    };
+    if (counter == null) {
+      return false;
+    }
+    counter.incrementAndGet();
+    return true;
   }
 
   /**
-   * Completes once the event is durable (journaled) and visible (in memory, listeners told, in
-   * journal order). The calling thread writes the journal itself when no other thread is writing
-   * (then the future is complete on return); otherwise the event joins the current writer's next
-   * batch and the future completes on that thread.
+   * Numbers an event, then makes it durable (journaled) and visible (in memory, listeners told).
+   * {@code build} gets the event's id; it runs under the journal's lock (or this recorder's, with
+   * no journal), so ids follow the order of the journal and of publication: a reader that saw
+   * id N has seen every event below N. Keep {@code build} short and free of I/O.
+   *
+   * <p>The calling thread writes the journal itself when no other thread is writing (then the
+   * future is complete on return); otherwise the event joins the current writer's next batch and
+   * the future completes on that thread. The future completes with the event, or exceptionally
+   * if it could not be written: then it was not recorded and must not be acknowledged.
    */
-  CompletableFuture<Void> record(SyncEvent event) {
+  CompletableFuture<SyncEvent> record(LongFunction<SyncEvent> build) {
     if (journal == null) {
-      publish(event);
-      return CompletableFuture.completedFuture(null);
+      synchronized (this) {
+        SyncEvent event = build.apply(lastId.incrementAndGet());
+        publish(event);
+        return CompletableFuture.completedFuture(event);
+      }
     }
     try {
-      return journal.appendAndWrite(SyncEventJson.writeUtf8(event), () -> publish(event));
+      return journal.appendAndWrite(() -> build.apply(lastId.incrementAndGet()), SyncEventJson::writeUtf8,
+          this::publish);
     } catch (RuntimeException e) {
-      // A line the journal refuses is a failed write: the sender gets a 503 and retries, never a 500.
+      // a journal closed under us is a failed write: the sender gets a 503 and retries, never a 500
       return CompletableFuture.failedFuture(e);
     }
   }

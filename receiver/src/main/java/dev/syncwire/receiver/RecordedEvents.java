@@ -58,6 +58,11 @@ public final class RecordedEvents {
     }
   }
 
+  /** Counts journal lines too old to fit under the cap, which a restart did not load. */
+  void droppedWhileRestoring(long lines) {
+    dropped.addAndGet(lines);
+  }
+
   /**
    * Calls {@code listener} for every event recorded from now on, on the thread that recorded it
    * (keep it short). Close the returned handle to stop.

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Remembers accepted deliveries by {@code I-Twilio-Idempotency-Token}, or by body when a delivery
@@ -28,12 +29,25 @@ final class RedeliveryIndex {
   /** 128 bits of a SHA-256; {@code token} tells a token key from a body key. */
   record Key(long high, long low, boolean token) {}
 
-  private final Map<Key, Long> seen;
+  /**
+   * The first delivery of a key: completes with its event id once that event is recorded, or
+   * exceptionally if it could not be (then its keys are released first, so a redelivery waiting
+   * on it claims them itself).
+   */
+  static final class FirstDelivery extends CompletableFuture<Long> {
+    static FirstDelivery recorded(long id) {
+      FirstDelivery first = new FirstDelivery();
+      first.complete(id);
+      return first;
+    }
+  }
+
+  private final Map<Key, FirstDelivery> seen;
 
   RedeliveryIndex(int cap) {
     this.seen = new LinkedHashMap<>(1024, 0.75f, false) {
       @Override
-      protected boolean removeEldestEntry(Map.Entry<Key, Long> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<Key, FirstDelivery> eldest) {
         return size() > cap;
       }
     };
@@ -51,29 +65,40 @@ final class RedeliveryIndex {
         : new Key[] {key(token.getBytes(StandardCharsets.UTF_8), true)};
   }
 
-  /** The id of the event these keys were first accepted as, or null after claiming them for {@code id}. */
-  synchronized Long claim(Key[] keys, long id) {
+  /**
+   * Claims {@code keys} for {@code mine} and returns null, or returns the delivery that holds them
+   * already (which may still be on its way to the journal: wait for it before calling this one a
+   * duplicate, since it can still fail).
+   */
+  synchronized FirstDelivery claim(Key[] keys, FirstDelivery mine) {
     for (Key key : keys) {
-      Long first = seen.get(key);
+      FirstDelivery first = seen.get(key);
       if (first != null) {
         return first;
       }
     }
-    Long boxed = id;
     for (Key key : keys) {
-      seen.put(key, boxed);
+      seen.put(key, mine);
     }
     return null;
   }
 
   /** Gives the keys back when the event they were claimed for could not be recorded. */
-  synchronized void release(Key[] keys, long id) {
+  synchronized void release(Key[] keys, FirstDelivery mine) {
     for (Key key : keys) {
-      Long held = seen.get(key);
-      if (held != null && held == id) {
-        seen.remove(key);
+      seen.remove(key, mine);
+    }
+  }
+
+  /** How many redeliveries wait on a first delivery still on its way to the journal (tests watch this). */
+  synchronized int waiting() {
+    int waiting = 0;
+    for (FirstDelivery first : seen.values()) {
+      if (!first.isDone()) {
+        waiting += first.getNumberOfDependents();
       }
     }
+    return waiting;
   }
 
   synchronized void clear() {

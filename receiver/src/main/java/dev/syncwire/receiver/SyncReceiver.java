@@ -38,7 +38,8 @@ public final class SyncReceiver implements AutoCloseable {
     this.redeliveries = new RedeliveryIndex(config.maxEvents());
     recorder.restore().stream()
         .filter(e -> e.status() == dev.syncwire.fixtures.EventStatus.ACCEPTED)
-        .forEach(e -> redeliveries.claim(RedeliveryIndex.keys(e.request()), e.id()));
+        .forEach(e -> redeliveries.claim(RedeliveryIndex.keys(e.request()),
+            RedeliveryIndex.FirstDelivery.recorded(e.id())));
     if (config.console() != null) {
       store.subscribe(new ConsoleLog(config.console()));
     }
@@ -129,5 +130,14 @@ public final class SyncReceiver implements AutoCloseable {
   @Override
   public String toString() {
     return "SyncReceiver " + webhookUrl();
+  }
+
+  /** The journal, or null without one; tests pause or fail its writes. */
+  EventJournal journal() {
+    return recorder.journal();
+  }
+
+  RedeliveryIndex redeliveries() {
+    return redeliveries;
   }
 }

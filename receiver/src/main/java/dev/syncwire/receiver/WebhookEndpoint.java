@@ -123,50 +123,80 @@ final class WebhookEndpoint {
       }
     }
 
-    long id = recorder.nextId();
-    RedeliveryIndex.Key[] keys = null;
-    Long duplicateOf = null;
-    EventStatus status;
+    Recording recording = new Recording(webhook, raw, check, errors, rejection, response, callback);
     if (rejection != null) {
-      status = EventStatus.REJECTED;
+      record(recording, EventStatus.REJECTED, null, null, null);
     } else {
-      keys = RedeliveryIndex.keys(raw);
-      duplicateOf = redeliveries.claim(keys, id);
-      status = duplicateOf == null ? EventStatus.ACCEPTED : EventStatus.DUPLICATE;
-      if (duplicateOf != null) {
-        keys = null; // the keys stay with the first delivery
-      }
+      admit(recording, RedeliveryIndex.keys(raw));
     }
-    SyncEvent event = new SyncEvent(id, clock.instant(), status, webhook, raw, check.verdict(), check.matchedUrl(),
-        duplicateOf, errors);
-    WebhookRejection answer = rejection;
-    RedeliveryIndex.Key[] claimed = keys;
-    // built here, on the request's thread, so the stage below only hands Jetty these bytes
-    byte[] ok = answer == null ? JsonReplies.accepted(event) : null;
+  }
+
+  /** What one delivery records, whatever status it ends with. */
+  private record Recording(SyncWebhook webhook, RawRequest raw, SignatureCheck check, List<Violation> errors,
+      WebhookRejection rejection, Response response, Callback callback) {}
+
+  /**
+   * A valid delivery: the first with its keys is accepted; a redelivery is a duplicate of the first
+   * once that one is recorded. If the first is still on its way to the journal this waits for it,
+   * because it can still fail: then this delivery claims the keys and is the one accepted, so a
+   * sender is never told "duplicate" of an event that was not recorded.
+   */
+  private void admit(Recording recording, RedeliveryIndex.Key[] keys) {
+    RedeliveryIndex.FirstDelivery mine = new RedeliveryIndex.FirstDelivery();
+    RedeliveryIndex.FirstDelivery first = redeliveries.claim(keys, mine);
+    if (first == null) {
+      record(recording, EventStatus.ACCEPTED, null, keys, mine);
+    } else if (first.isDone() && !first.isCompletedExceptionally()) {
+      record(recording, EventStatus.DUPLICATE, first.join(), null, null);
+    } else {
+      first.whenCompleteAsync((firstId, failed) -> {
+        if (failed != null) {
+          admit(recording, keys); // the first was not recorded: this one may be
+        } else {
+          record(recording, EventStatus.DUPLICATE, firstId, null, null);
+        }
+      }, answering);
+    }
+  }
+
+  /**
+   * Records the delivery and answers once it is durable: 200, or the rejection's status, or 503 if
+   * it could not be written. {@code claimed} keys are given back on failure, before {@code mine}
+   * fails, so a redelivery waiting on it claims them.
+   */
+  private void record(Recording r, EventStatus status, Long duplicateOf, RedeliveryIndex.Key[] claimed,
+      RedeliveryIndex.FirstDelivery mine) {
     // Usually this thread writes the journal itself and the future is complete on return: answer
     // from here. If another request's thread was writing, that thread completes the future (after
     // storing the event and telling listeners, in journal order) and the answer goes to Jetty's
     // pool, so no writer sends every answer of its batch to the sockets before its next batch.
-    CompletableFuture<Void> recording = recorder.record(event);
-    BiConsumer<Void, Throwable> reply = (recorded, failure) -> {
+    CompletableFuture<SyncEvent> recorded = recorder.record(id -> new SyncEvent(id, clock.instant(), status,
+        r.webhook(), r.raw(), r.check().verdict(), r.check().matchedUrl(), duplicateOf, r.errors()));
+    BiConsumer<SyncEvent, Throwable> reply = (event, failure) -> {
       if (failure != null) {
         if (claimed != null) {
-          redeliveries.release(claimed, id);
+          redeliveries.release(claimed, mine);
+          mine.completeExceptionally(failure);
         }
-        LOG.error("Could not journal event #{}; answering 503 so the sender retries", id, failure);
-        JsonReplies.reject(response, WebhookRejection.of(503, "journal_unavailable", "journal", "durable_write",
+        LOG.error("Could not journal an event; answering 503 so the sender retries", failure);
+        JsonReplies.reject(r.response(), WebhookRejection.of(503, "journal_unavailable", "journal", "durable_write",
             null, "the event could not be written to the journal (" + rootMessage(failure)
-                + "); it was not recorded, retry the delivery"), null, callback);
-      } else if (answer != null) {
-        JsonReplies.reject(response, answer, id, callback);
+                + "); it was not recorded, retry the delivery"), null, r.callback());
+        return;
+      }
+      if (mine != null) {
+        mine.complete(event.id());
+      }
+      if (r.rejection() != null) {
+        JsonReplies.reject(r.response(), r.rejection(), event.id(), r.callback());
       } else {
-        JsonReplies.send(response, 200, ok, callback);
+        JsonReplies.send(r.response(), 200, JsonReplies.accepted(event), r.callback());
       }
     };
-    if (recording.isDone()) {
-      recording.whenComplete(reply); // written by this thread, or no journal: answer from here
+    if (recorded.isDone()) {
+      recorded.whenComplete(reply); // written by this thread, or no journal: answer from here
     } else {
-      recording.whenCompleteAsync(reply, answering);
+      recorded.whenCompleteAsync(reply, answering);
     }
   }
 

@@ -147,4 +147,66 @@ class JournalRestartTest {
       assertThat(event.params().get("DocumentData")).isEqualTo(pretty);
     }
   }
+
+  @Test
+  void dataNestedAsDeepAsAllowedAndAVeryLongParamNameComeBackAfterARestart() {
+    // Data may nest 1000 deep; in the line it sits one level deeper. A param name may be longer
+    // than Jackson's default name limit. Both were answered 200, then skipped on restart.
+    Path journal = dir.resolve("events.jsonl");
+    String deepest = "[".repeat(1000) + "]".repeat(1000);
+    String longName = "x".repeat(60_000);
+    try (SyncReceiver receiver = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      assertThat(WebhookClient.postForm(receiver.webhookUrl(), Webhooks.documentUpdated().data(deepest).build())
+          .status()).isEqualTo(200);
+      assertThat(WebhookClient.postForm(receiver.webhookUrl(), Webhooks.documentUpdated().set(longName, "1").build())
+          .status()).isEqualTo(200);
+    }
+
+    try (SyncReceiver restarted = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      List<SyncEvent> after = restarted.events().all();
+      assertThat(after).extracting(SyncEvent::id).containsExactly(1L, 2L);
+      assertThat(after.get(0).webhook().dataText()).isEqualTo(deepest);
+      assertThat(after.get(1).params().get(longName)).isEqualTo("1");
+      assertThat(WebhookClient.postForm(restarted.webhookUrl(), Webhooks.mapItemRemoved().build()).json()
+          .get("id").asLong()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void theIdOfALineThatCannotBeReadBackIsNeverGivenToAnotherEvent() throws IOException {
+    Path journal = dir.resolve("events.jsonl");
+    try (SyncReceiver receiver = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      WebhookClient.postForm(receiver.webhookUrl(), Webhooks.mapItemAdded().build());
+    }
+    // a JSON object, so the journal keeps it, but not an event this version can read
+    Files.writeString(journal, "{\"id\":7,\"status\":\"from-the-future\"}\n", StandardOpenOption.APPEND);
+
+    try (SyncReceiver restarted = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      assertThat(restarted.events().all()).extracting(SyncEvent::id).containsExactly(1L);
+      WebhookClient.Reply next = WebhookClient.postForm(restarted.webhookUrl(), Webhooks.mapItemRemoved().build());
+      assertThat(next.json().get("id").asLong()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void aJournalLargerThanTheCapLoadsTheNewestEventsAndStillCountsEveryOne() {
+    Path journal = dir.resolve("events.jsonl");
+    try (SyncReceiver receiver = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      for (int i = 0; i < 10; i++) {
+        WebhookClient.postForm(receiver.webhookUrl(), i % 4 == 0
+            ? Webhooks.mapItemAdded().key("k" + i).set("MapSid", "bad").build()
+            : Webhooks.mapItemAdded().key("k" + i).eventId(i).build());
+      }
+    }
+
+    try (SyncReceiver restarted = SyncReceiver.start(ReceiverConfig.builder().journal(journal).maxEvents(3).build())) {
+      assertThat(restarted.events().all()).extracting(SyncEvent::id).containsExactly(8L, 9L, 10L);
+      var health = WebhookClient.get(restarted.baseUrl().resolve("/health")).json();
+      assertThat(health.get("dropped").asLong()).isEqualTo(7);
+      assertThat(health.get("accepted").asLong()).isEqualTo(7);
+      assertThat(health.get("rejected").asLong()).isEqualTo(3);
+      assertThat(WebhookClient.postForm(restarted.webhookUrl(), Webhooks.mapItemRemoved().build()).json()
+          .get("id").asLong()).isEqualTo(11);
+    }
+  }
 }

@@ -15,6 +15,9 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,7 +67,7 @@ public final class EventJournal implements AutoCloseable {
   private final Path file;
   private final boolean fsync;
   private final FileChannel channel;
-  private final ReadBack readBack;
+  private volatile ReadBack readBack;
   private final Thread writer;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -101,7 +104,36 @@ public final class EventJournal implements AutoCloseable {
     void run() throws IOException;
   }
 
-  private record Pending(byte[] bytes, Runnable whenWritten, CompletableFuture<Void> written) {}
+  /**
+   * One queued line: {@code item} is what the caller appended, {@code line} turns it into the
+   * line's bytes on the writing thread, {@code whenWritten} runs once it is written. {@code bytes}
+   * is set by the writer; it stays null for an item whose line could not be made.
+   */
+  private static final class Pending {
+    final Object item;
+    final Function<Object, byte[]> line;
+    final Consumer<Object> whenWritten;
+    final CompletableFuture<Object> written = new CompletableFuture<>();
+    byte[] bytes;
+
+    @SuppressWarnings("unchecked")
+    Pending(Object item, Function<?, byte[]> line, Consumer<?> whenWritten) {
+      this.item = item;
+      this.line = (Function<Object, byte[]>) line;
+      this.whenWritten = (Consumer<Object>) whenWritten;
+    }
+
+    static Pending ofBytes(byte[] bytes, Runnable whenWritten) {
+      Pending p = new Pending(bytes, null, whenWritten == null ? null : b -> whenWritten.run());
+      p.bytes = bytes;
+      return p;
+    }
+
+    @SuppressWarnings("unchecked")
+    <T> CompletableFuture<T> future() {
+      return (CompletableFuture<T>) written;
+    }
+  }
 
   /**
    * How many batches a caller of {@link #appendAndWrite} writes before it hands what is still
@@ -183,10 +215,15 @@ public final class EventJournal implements AutoCloseable {
 
   /**
    * The complete lines the file held when it was opened, in order, without their {@code '\n'};
-   * lines appended since are not included. The list is held for the journal's lifetime.
+   * lines appended since are not included. The list is held until {@link #forgetReadBack()}.
    */
   public List<String> readBack() {
     return readBack.lines();
+  }
+
+  /** Lets go of the lines read at open, once they are loaded; {@link #readBack()} is empty after. */
+  public void forgetReadBack() {
+    readBack = readBack.withoutLines();
   }
 
   /**
@@ -242,13 +279,44 @@ public final class EventJournal implements AutoCloseable {
    * @throws IllegalStateException if the journal is closed
    */
   public CompletableFuture<Void> appendAndWrite(byte[] line, Runnable whenWritten) {
-    Pending pending = new Pending(check(line), Objects.requireNonNull(whenWritten, "whenWritten"),
-        new CompletableFuture<>());
+    Pending pending = Pending.ofBytes(check(line), Objects.requireNonNull(whenWritten, "whenWritten"));
+    return appendAndWrite(() -> pending);
+  }
+
+  /**
+   * {@link #appendAndWrite(byte[], Runnable)} for callers that number their lines: {@code next}
+   * runs under the journal's lock, so the items it makes are queued, written and handed to
+   * {@code whenWritten} in the order of its calls. A receiver gives each event its id there, so
+   * ids follow the order of the file. {@code line} makes the item's line later, on the writing
+   * thread and outside the lock; if it throws, or makes a line that {@link #append(byte[])} would
+   * refuse, only that item's future fails (with an {@link IOException} saying why) and the lines
+   * around it are written.
+   *
+   * @param next makes the next item; runs under the lock: keep it short and free of I/O
+   * @param line the item's line: one JSON object, without a line break, as UTF-8
+   * @param whenWritten as in {@link #appendAndWrite(byte[], Runnable)}, given the item
+   * @return completes with the item once its line is written (and forced with {@code fsync})
+   * @throws IllegalStateException if the journal is closed ({@code next} is not called)
+   */
+  public <T> CompletableFuture<T> appendAndWrite(Supplier<T> next, Function<? super T, byte[]> line,
+      Consumer<? super T> whenWritten) {
+    Objects.requireNonNull(line, "line");
+    Objects.requireNonNull(whenWritten, "whenWritten");
+    return appendAndWrite(() -> new Pending(next.get(), line, whenWritten));
+  }
+
+  /** Queues what {@code make} returns, under the lock, then writes as the caller when the role is free. */
+  private <T> CompletableFuture<T> appendAndWrite(Supplier<Pending> make) {
+    Pending pending;
     ArrayList<Pending> batch;
     lock.lock();
     try {
+      if (closed) {
+        throw closedError();
+      }
+      pending = make.get();
       if (!queue(pending) || writing) {
-        return pending.written(); // failed already, or the writer holding the role takes it next
+        return pending.future(); // failed already, or the writer holding the role takes it next
       }
       batch = takeRole();
     } finally {
@@ -265,7 +333,7 @@ public final class EventJournal implements AutoCloseable {
           if (!queue.isEmpty() || closed) {
             wake.signal(); // the writer thread takes what is left, or finishes closing
           }
-          return pending.written();
+          return pending.future();
         }
         batch = takeRole();
       } finally {
@@ -275,7 +343,7 @@ public final class EventJournal implements AutoCloseable {
   }
 
   private CompletableFuture<Void> enqueue(byte[] bytes) {
-    Pending pending = new Pending(bytes, null, new CompletableFuture<>());
+    Pending pending = Pending.ofBytes(bytes, null);
     lock.lock();
     try {
       if (queue(pending) && !writing && queue.size() == 1) {
@@ -284,22 +352,26 @@ public final class EventJournal implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    return pending.written();
+    return pending.future();
   }
 
   /** Under the lock: queues {@code pending}, or fails it if the journal stopped; false if failed. */
   private boolean queue(Pending pending) {
     if (closed) {
-      throw new IllegalStateException(
-          "Journal " + file + " is closed; this event was not recorded. Open it again with"
-              + " EventJournal.open to append.");
+      throw closedError();
     }
     if (stopped != null) {
-      pending.written().completeExceptionally(stopped);
+      pending.written.completeExceptionally(stopped);
       return false;
     }
     queue.add(pending);
     return true;
+  }
+
+  private IllegalStateException closedError() {
+    return new IllegalStateException(
+        "Journal " + file + " is closed; this event was not recorded. Open it again with"
+            + " EventJournal.open to append.");
   }
 
   /** Under the lock: the calling thread becomes the writer and takes the queue as its batch. */
@@ -469,13 +541,14 @@ public final class EventJournal implements AutoCloseable {
   }
 
   /** Writes {@code batch} in as few writes as {@link #MAX_BATCH_BYTES} allows. */
-  private void writeAll(List<Pending> batch) {
+  private void writeAll(ArrayList<Pending> batch) {
+    makeLines(batch);
     int i = 0;
     while (i < batch.size()) {
       int from = i;
       long bytes = 0;
-      while (i < batch.size() && (i == from || bytes + batch.get(i).bytes().length + 1 <= MAX_BATCH_BYTES)) {
-        bytes += batch.get(i).bytes().length + 1;
+      while (i < batch.size() && (i == from || bytes + batch.get(i).bytes.length + 1 <= MAX_BATCH_BYTES)) {
+        bytes += batch.get(i).bytes.length + 1;
         i++;
       }
       List<Pending> chunk = batch.subList(from, i);
@@ -489,6 +562,28 @@ public final class EventJournal implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes the line of every item queued with {@link #appendAndWrite(Supplier, Function, Consumer)};
+   * an item whose line can't be made fails alone and leaves the batch.
+   */
+  private void makeLines(ArrayList<Pending> batch) {
+    boolean failed = false;
+    for (Pending p : batch) {
+      if (p.bytes == null) {
+        try {
+          p.bytes = check(p.line.apply(p.item));
+        } catch (RuntimeException e) {
+          failed = true;
+          p.written.completeExceptionally(new IOException("Could not make the journal line of " + p.item
+              + ", so it was not recorded: " + describe(e), e));
+        }
+      }
+    }
+    if (failed) {
+      batch.removeIf(p -> p.bytes == null);
+    }
+  }
+
   private void writeBatch(List<Pending> chunk, int bytes) throws IOException {
     IOException alreadyStopped = stopped();
     if (alreadyStopped != null) {
@@ -497,7 +592,7 @@ public final class EventJournal implements AutoCloseable {
     }
     ByteBuffer buf = bufferFor(bytes);
     for (Pending p : chunk) {
-      buf.put(p.bytes()).put((byte) '\n');
+      buf.put(p.bytes).put((byte) '\n');
     }
     buf.flip();
     long position = size;
@@ -533,14 +628,14 @@ public final class EventJournal implements AutoCloseable {
     Stats s = stats;
     stats = new Stats(s.linesWritten() + chunk.size(), s.batchesWritten() + 1, s.bytesWritten() + bytes);
     for (Pending p : chunk) {
-      if (p.whenWritten() != null) {
+      if (p.whenWritten != null) {
         try {
-          p.whenWritten().run();
+          p.whenWritten.accept(p.item);
         } catch (RuntimeException e) {
           LOG.error("A journal line's whenWritten action failed; the line is written", e);
         }
       }
-      p.written().complete(null);
+      p.written.complete(p.line == null ? null : p.item); // a plain line's future is a CompletableFuture<Void>
     }
   }
 
@@ -584,7 +679,7 @@ public final class EventJournal implements AutoCloseable {
 
   private static void fail(List<Pending> chunk, IOException error) {
     for (Pending p : chunk) {
-      p.written().completeExceptionally(error);
+      p.written.completeExceptionally(error);
     }
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -27,9 +28,25 @@ import java.util.List;
  * @param terminateLastLine the last line is a whole JSON object missing its '\n': append one
  */
 record ReadBack(List<String> lines, List<String> warnings, long keepBytes, boolean terminateLastLine) {
-  private static final JsonFactory JSON = new JsonFactory();
+  /**
+   * No limit on depth or length: a line is skipped for what it is, never for its size (the
+   * streaming parser skips nested values without recursing, so depth costs no stack).
+   */
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxNestingDepth(Integer.MAX_VALUE)
+          .maxNameLength(Integer.MAX_VALUE)
+          .maxStringLength(Integer.MAX_VALUE)
+          .maxNumberLength(Integer.MAX_VALUE)
+          .build())
+      .build();
   private static final int CHUNK = 64 * 1024;
   private static final int PREVIEW_CHARS = 60;
+
+  /** The same, without the lines (once they are loaded, so they can be collected). */
+  ReadBack withoutLines() {
+    return new ReadBack(List.of(), warnings, keepBytes, terminateLastLine);
+  }
 
   /** Reads {@code channel} from byte 0 to its end with positional reads (its position is untouched). */
   static ReadBack scan(Path file, FileChannel channel) throws IOException {
