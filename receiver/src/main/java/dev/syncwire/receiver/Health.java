@@ -26,8 +26,11 @@ final class Health {
   }
 
   void write(JsonGenerator g) throws IOException {
+    EventJournal journal = recorder.journal();
+    String journalStopped = journal == null ? null : journal.stoppedBecause();
     g.writeStartObject();
-    g.writeStringField("status", "ok");
+    // "failing": webhooks are answered 503 until the journal is fixed and the receiver restarted
+    g.writeStringField("status", journalStopped == null ? "ok" : "failing");
     g.writeNumberField("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
     g.writeNumberField("held", store.size());
     g.writeNumberField("cap", store.cap());
@@ -41,7 +44,6 @@ final class Health {
     g.writeNumberField("authTokens", config.authTokens().size());
     g.writeStringField("publicUrl", config.publicUrl() == null ? null : config.publicUrl().toString());
     g.writeEndObject();
-    EventJournal journal = recorder.journal();
     if (journal == null) {
       g.writeNullField("journal");
     } else {
@@ -51,6 +53,7 @@ final class Health {
       g.writeBooleanField("fsync", journal.fsync());
       g.writeNumberField("linesWritten", stats.linesWritten());
       g.writeNumberField("batchesWritten", stats.batchesWritten());
+      g.writeStringField("stoppedBecause", journalStopped);
       g.writeEndObject();
     }
     g.writeEndObject();

@@ -178,9 +178,11 @@ final class WebhookEndpoint {
           redeliveries.release(claimed, mine);
           mine.completeExceptionally(failure);
         }
-        LOG.error("Could not journal an event; answering 503 so the sender retries", failure);
+        // one line per failed delivery; the journal logged the cause's stack trace once, when it happened
+        LOG.error("Could not journal a {} event; answered 503 so the sender retries: {}",
+            r.webhook().eventType() == null ? "webhook" : r.webhook().eventType(), failureMessage(failure));
         JsonReplies.reject(r.response(), WebhookRejection.of(503, "journal_unavailable", "journal", "durable_write",
-            null, "the event could not be written to the journal (" + rootMessage(failure)
+            null, "the event could not be written to the journal (" + failureMessage(failure)
                 + "); it was not recorded, retry the delivery"), null, r.callback());
         return;
       }
@@ -200,9 +202,13 @@ final class WebhookEndpoint {
     }
   }
 
-  private static String rootMessage(Throwable failure) {
+  /**
+   * What went wrong, in the journal's words: its own exceptions already say which file, what
+   * failed and what to check; wrappers (CompletionException) add nothing.
+   */
+  private static String failureMessage(Throwable failure) {
     Throwable t = failure;
-    while (t.getCause() != null) {
+    while (t instanceof java.util.concurrent.CompletionException && t.getCause() != null) {
       t = t.getCause();
     }
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

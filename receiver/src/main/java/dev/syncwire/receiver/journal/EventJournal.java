@@ -180,8 +180,13 @@ public final class EventJournal implements AutoCloseable {
     try {
       lockOrExplain(path, channel);
       ReadBack readBack = ReadBack.scan(path, channel);
+      refuseIfNotAJournal(path, channel, readBack);
       long size = readBack.keepBytes();
       if (size < channel.size()) {
+        Path kept = keepTornTail(path, channel, size);
+        readBack = readBack.withWarning(String.format(
+            "%s: the %d bytes cut off the end were first appended to %s, so nothing was destroyed.",
+            path, channel.size() - size, kept));
         channel.truncate(size);
       }
       if (readBack.terminateLastLine()) {
@@ -196,6 +201,43 @@ public final class EventJournal implements AutoCloseable {
       closeQuietly(channel, e);
       throw e;
     }
+  }
+
+  /**
+   * A journal holds JSON objects, one per line, so it starts with '{'. A file that holds no such
+   * line and starts with anything else is some other file passed by mistake: opening it would cut
+   * its last line and append to it, so it is refused untouched.
+   */
+  private static void refuseIfNotAJournal(Path path, FileChannel channel, ReadBack readBack) throws IOException {
+    if (!readBack.lines().isEmpty() || channel.size() == 0) {
+      return;
+    }
+    ByteBuffer head = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
+    channel.read(head, 0);
+    String text = new String(head.array(), 0, head.position(), StandardCharsets.UTF_8).strip();
+    if (text.isEmpty() || text.charAt(0) == '{') {
+      return; // blank, or a journal whose only line was torn by a crash
+    }
+    String firstLine = text.lines().findFirst().orElse("");
+    throw new IOException("Journal " + path + " does not look like a syncwire journal: it holds no line of JSON"
+        + " and starts with \"" + abbreviate(firstLine) + "\". Nothing in it was changed. Pass a new file"
+        + " (it is created) or a journal a receiver wrote.");
+  }
+
+  /** Appends the bytes from {@code from} to the end of the journal to a sibling {@code NAME.torn}; returns it. */
+  private static Path keepTornTail(Path path, FileChannel channel, long from) throws IOException {
+    Path torn = path.resolveSibling(path.getFileName() + ".torn");
+    try (FileChannel out = FileChannel.open(torn, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND)) {
+      long position = from;
+      long end = channel.size();
+      while (position < end) {
+        position += channel.transferTo(position, end - position, out);
+      }
+      out.write(ByteBuffer.wrap(new byte[] {'\n'}));
+      out.force(true);
+    }
+    return torn;
   }
 
   private static void lockOrExplain(Path path, FileChannel channel) throws IOException {
@@ -398,6 +440,15 @@ public final class EventJournal implements AutoCloseable {
   /** Whether each batch is forced to disk before its futures complete. */
   public boolean fsync() {
     return fsync;
+  }
+
+  /**
+   * Why the journal stopped taking lines after a write error it could not undo, or null while it
+   * writes. Every append fails with this reason until the journal is reopened.
+   */
+  public String stoppedBecause() {
+    IOException reason = stopped();
+    return reason == null ? null : reason.getMessage();
   }
 
   /** Lines, batches and bytes written since open (not counting what was read back). */

@@ -43,6 +43,13 @@ record ReadBack(List<String> lines, List<String> warnings, long keepBytes, boole
   private static final int CHUNK = 64 * 1024;
   private static final int PREVIEW_CHARS = 60;
 
+  /** The same, with one more warning. */
+  ReadBack withWarning(String warning) {
+    List<String> more = new ArrayList<>(warnings);
+    more.add(warning);
+    return new ReadBack(lines, List.copyOf(more), keepBytes, terminateLastLine);
+  }
+
   /** The same, without the lines (once they are loaded, so they can be collected). */
   ReadBack withoutLines() {
     return new ReadBack(List.of(), warnings, keepBytes, terminateLastLine);

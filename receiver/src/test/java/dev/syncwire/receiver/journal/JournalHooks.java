@@ -14,4 +14,9 @@ public final class JournalHooks {
   public static void beforeWrite(EventJournal journal, BeforeWrite hook) {
     journal.beforeWrite = hook::run;
   }
+
+  /** Closes the file under the journal, as a disk that goes away would: the next write fails for good. */
+  public static void breakFile(EventJournal journal) throws IOException {
+    journal.channel().close();
+  }
 }

@@ -1,6 +1,7 @@
 package dev.syncwire.receiver.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,12 +19,15 @@ class TornLastLineTest {
 
     try (EventJournal journal = EventJournal.open(file, false)) {
       assertThat(journal.readBack()).containsExactly("{\"n\":1}", "{\"n\":2}");
-      assertThat(journal.readBackWarnings())
-          .singleElement()
-          .asString()
+      assertThat(journal.readBackWarnings()).hasSize(2);
+      assertThat(journal.readBackWarnings().get(0))
           .contains(file.toString(), "line 3", "unfinished last line", "{\"n\":3,\"ke");
+      assertThat(journal.readBackWarnings().get(1)).contains("10 bytes", "events.jsonl.torn");
       journal.append("{\"n\":4}").join();
     }
+    // what was cut off is kept, never destroyed
+    assertThat(Files.readString(dir.resolve("events.jsonl.torn"), StandardCharsets.UTF_8))
+        .isEqualTo("{\"n\":3,\"ke\n");
 
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}\n{\"n\":2}\n{\"n\":4}\n");
     try (EventJournal reopened = EventJournal.open(file, false)) {
@@ -42,7 +46,7 @@ class TornLastLineTest {
     }
     try (EventJournal journal = EventJournal.open(file, false)) {
       assertThat(journal.readBack()).containsExactly("{\"n\":1}");
-      assertThat(journal.readBackWarnings()).singleElement().asString().contains("line 2");
+      assertThat(journal.readBackWarnings().get(0)).contains("line 2");
       journal.append("{\"n\":2}").join();
     }
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}\n{\"n\":2}\n");
@@ -66,8 +70,24 @@ class TornLastLineTest {
     Files.writeString(file, "{\"n\":", StandardCharsets.UTF_8);
     try (EventJournal journal = EventJournal.open(file, false)) {
       assertThat(journal.readBack()).isEmpty();
-      assertThat(journal.readBackWarnings()).singleElement().asString().contains("line 1");
+      assertThat(journal.readBackWarnings().get(0)).contains("line 1");
     }
     assertThat(file).isEmptyFile();
+  }
+
+  @Test
+  void aFileThatIsNotAJournalIsRefusedAndLeftUntouched() throws Exception {
+    Path notes = dir.resolve("notes.txt");
+    String text = "my important notes\nline two\nfinal line without newline";
+    Files.writeString(notes, text, StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> EventJournal.open(notes, false))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining(notes.toAbsolutePath().toString())
+        .hasMessageContaining("does not look like a syncwire journal")
+        .hasMessageContaining("\"my important notes\"")
+        .hasMessageContaining("Nothing in it was changed");
+    assertThat(Files.readString(notes, StandardCharsets.UTF_8)).isEqualTo(text);
+    assertThat(dir.resolve("notes.txt.torn")).doesNotExist();
   }
 }
