@@ -8,7 +8,8 @@ import java.util.Locale;
  * The URL Twilio calls when the receiver sits behind a tunnel: an origin plus an optional path
  * prefix. A request path that already starts with the prefix is kept (a tunnel forwards paths
  * unchanged, so {@code https://abc.ngrok.app/webhooks} names the webhook itself); any other path
- * is appended to the prefix (a proxy that strips it).
+ * is appended to the prefix (a proxy that strips it). The URL exactly as given is tried too (a
+ * proxy that maps that one path onto the receiver's).
  */
 final class PublicUrl {
   private final String text;
@@ -65,6 +66,19 @@ final class PublicUrl {
       return origin + prefix + pathAndQuery.substring(path.length());
     }
     return origin + prefix + (path.startsWith("/") ? "" : "/") + pathAndQuery;
+  }
+
+  /**
+   * The public URL itself, with the request's query: what Twilio called when a proxy maps that
+   * exact path onto the receiver's (say {@code /twilio/sync} onto {@code /webhooks}); null
+   * without a path.
+   */
+  String exact(String pathAndQuery) {
+    if (prefix.isEmpty()) {
+      return null;
+    }
+    int q = pathAndQuery.indexOf('?');
+    return origin + prefix + (q < 0 ? "" : pathAndQuery.substring(q));
   }
 
   @Override

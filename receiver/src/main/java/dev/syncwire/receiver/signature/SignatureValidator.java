@@ -158,7 +158,7 @@ public final class SignatureValidator {
     // HMAC and no list; each is the cached instance, so an event's signatureUrl is shared.
     byte[] expected = signature.trim().getBytes(StandardCharsets.US_ASCII);
     List<String> tried = new ArrayList<>(4);
-    for (int b = 0; b < 3; b++) {
+    for (int b = 0; b < BASES; b++) {
       String base = base(request, b);
       if (base == null) {
         continue;
@@ -204,9 +204,12 @@ public final class SignatureValidator {
     return c;
   }
 
+  /** How many base URLs {@link #base} knows. */
+  private static final int BASES = 4;
+
   /**
-   * The {@code index}th base URL (0: public URL, 1: forwarding headers, 2: as it arrived), or null
-   * where there is none; the order of {@link #candidateUrls}.
+   * The {@code index}th base URL (0: public URL, 1: the public URL exactly as given, 2: forwarding
+   * headers, 3: as it arrived), or null where there is none; the order of {@link #candidateUrls}.
    */
   private String base(SignedRequest request, int index) {
     switch (index) {
@@ -225,6 +228,9 @@ public final class SignatureValidator {
         return url;
       }
       case 1 -> {
+        return publicUrl == null ? null : publicUrl.exact(request.pathAndQuery());
+      }
+      case 2 -> {
         return trustForwarded && request.forwarding().isPresent()
             ? request.forwarding().url(request.scheme(), request.host(), request.pathAndQuery())
             : null;
@@ -238,7 +244,7 @@ public final class SignatureValidator {
   /** Every URL tried, in order, deduplicated: each base URL, then its port variant. */
   List<String> candidateUrls(SignedRequest request) {
     Set<String> urls = new LinkedHashSet<>(8);
-    for (int b = 0; b < 3; b++) {
+    for (int b = 0; b < BASES; b++) {
       String base = base(request, b);
       if (base != null) {
         urls.add(base);
@@ -262,9 +268,9 @@ public final class SignatureValidator {
       sb.append(urls.get(i));
     }
     if (publicUrl != null) {
-      sb.append("; check that the webhook URL set in Twilio starts with ")
+      sb.append("; check that the webhook URL set in Twilio is one of these (from --public-url ")
           .append(publicUrl)
-          .append(" and that the auth token is the one of the account that owns the Sync service");
+          .append(") and that the auth token is the one of the account that owns the Sync service");
     } else if (!trustForwarded && request.forwarding().isPresent()) {
       sb.append("; the request carries forwarding headers, which are not trusted: trust them, or"
           + " start with --public-url https://<your-host>");

@@ -63,6 +63,18 @@ class PublicUrlTest {
   }
 
   @Test
+  void takesThePublicUrlExactlyAsGivenWhenAProxyMapsThatPathOntoTheReceivers() {
+    SignatureCheck check =
+        validator
+            .withPublicUrl("https://example.com/twilio/sync")
+            .check(arrivingAt("http://127.0.0.1:54321/webhooks?x=1", "https://example.com/twilio/sync?x=1"));
+
+    assertThat(check.verdict()).as(check.reason()).isEqualTo(SignatureVerdict.VALID);
+    assertThat(check.matchedUrl()).isEqualTo("https://example.com/twilio/sync?x=1");
+    assertThat(check.urlsTried()).first().isEqualTo("https://example.com/twilio/sync/webhooks?x=1");
+  }
+
+  @Test
   void namesThePublicUrlInTheReasonWhenNothingMatches() {
     SignatureCheck check =
         validator
@@ -78,7 +90,7 @@ class PublicUrlTest {
             "http://127.0.0.1/webhooks");
     assertThat(check.reason())
         .contains("https://abc.ngrok.app/webhooks, https://abc.ngrok.app:443/webhooks,")
-        .contains("check that the webhook URL set in Twilio starts with https://abc.ngrok.app");
+        .contains("check that the webhook URL set in Twilio is one of these (from --public-url https://abc.ngrok.app)");
   }
 
   @ParameterizedTest
