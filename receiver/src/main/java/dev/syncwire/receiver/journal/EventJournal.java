@@ -7,12 +7,15 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -63,10 +66,13 @@ public final class EventJournal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventJournal.class);
   /** The most bytes one write carries; a larger backlog goes out in several batches. */
   static final int MAX_BATCH_BYTES = 1 << 20;
+  /** How long the writer thread waits, idle, before it checks the file is still there. */
+  static final long FILE_CHECK_NANOS = TimeUnit.SECONDS.toNanos(1);
 
   private final Path file;
   private final boolean fsync;
-  private final FileChannel channel;
+  /** Swapped only by the thread holding the writer role, when the file was deleted under us. */
+  private volatile FileChannel channel;
   private volatile ReadBack readBack;
   private final Thread writer;
 
@@ -83,6 +89,8 @@ public final class EventJournal implements AutoCloseable {
 
   // only the thread holding the writer role
   private long size;
+  /** The file's identity (device and inode) as opened, to notice it being deleted or replaced. */
+  private Object fileKey;
   private ByteBuffer buffer = ByteBuffer.allocateDirect(64 * 1024);
 
   private volatile Stats stats = new Stats(0, 0, 0);
@@ -142,10 +150,11 @@ public final class EventJournal implements AutoCloseable {
    */
   private final int batchesPerCaller;
 
-  private EventJournal(Path file, boolean fsync, FileChannel channel, ReadBack readBack, long size) {
+  private EventJournal(Path file, boolean fsync, FileChannel channel, Object fileKey, ReadBack readBack, long size) {
     this.file = file;
     this.fsync = fsync;
     this.channel = channel;
+    this.fileKey = fileKey;
     this.readBack = readBack;
     this.size = size;
     this.batchesPerCaller = fsync ? 1 : 4;
@@ -196,7 +205,7 @@ public final class EventJournal implements AutoCloseable {
         channel.force(true);
       }
       readBack.warnings().forEach(LOG::warn);
-      return new EventJournal(path, fsync, channel, readBack, size);
+      return new EventJournal(path, fsync, channel, fileKey(path), readBack, size);
     } catch (IOException | RuntimeException e) {
       closeQuietly(channel, e);
       throw e;
@@ -564,7 +573,7 @@ public final class EventJournal implements AutoCloseable {
         lock.lock();
         try {
           while (!closed && (queue.isEmpty() || writing)) {
-            wake.awaitUninterruptibly();
+            awaitWakeOrCheckFile();
           }
           while (writing) {
             wake.awaitUninterruptibly(); // closing: let the caller writing now finish its batch
@@ -590,6 +599,117 @@ public final class EventJournal implements AutoCloseable {
       closeQuietly(channel, null);
     }
   }
+
+  /**
+   * Under the lock: waits to be woken; after a quiet second, checks the file is still the one
+   * being written (one stat a second), holding the writer role meanwhile.
+   */
+  private void awaitWakeOrCheckFile() {
+    try {
+      if (wake.awaitNanos(FILE_CHECK_NANOS) > 0 || writing || !queue.isEmpty() || closed) {
+        return;
+      }
+    } catch (InterruptedException e) {
+      return; // nobody interrupts the writer on purpose; keep serving
+    }
+    checkFileHoldingRole();
+  }
+
+  /** Under the lock and with no writer: takes the role, checks the file without the lock, gives the role back. */
+  private void checkFileHoldingRole() {
+    ArrayList<Pending> none = takeRole();
+    lock.unlock();
+    try {
+      checkFile();
+    } finally {
+      lock.lock();
+      giveBack(none);
+      writing = false;
+      writingThread = null;
+      if (!queue.isEmpty() || closed) {
+        wake.signal(); // lines queued meanwhile wait for the writer thread
+      }
+    }
+  }
+
+  /**
+   * Checks, with the writer role held, that the path still names the file being written. A
+   * journal deleted while the receiver runs (say by a user who wanted a fresh one) would take
+   * every event from then on with it at the next restart: it is recreated at once with everything
+   * the old file held, so no recorded event is lost. A file moved in its place is not touched; the
+   * journal stops (503s) rather than write into one file while the other holds the history.
+   */
+  private void checkFile() {
+    if (stopped() != null) {
+      return;
+    }
+    Object now;
+    try {
+      now = fileKey(file);
+    } catch (NoSuchFileException gone) {
+      recreate();
+      return;
+    } catch (IOException unknown) {
+      return; // can't tell now; look again in a second
+    }
+    if (fileKey != null && now != null && !fileKey.equals(now)) {
+      stop(new IOException("Journal " + file + " was replaced by another file while the receiver ran; the"
+          + " events recorded so far are in the file it replaced (now unreachable) and in memory, so no more"
+          + " are taken. Restart the receiver to go on with the file now at that path."));
+    }
+  }
+
+  private void recreate() {
+    FileChannel old = channel;
+    FileChannel fresh = null;
+    try {
+      fresh = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+      lockOrExplain(file, fresh);
+      long position = 0;
+      while (position < size) {
+        position += old.transferTo(position, size - position, fresh);
+      }
+      if (fsync) {
+        fresh.force(true);
+      }
+      channel = fresh;
+      fileKey = fileKey(file);
+      closeQuietly(old, null);
+      LOG.warn("Journal {} was deleted while the receiver ran. It is recreated with everything it held ({}"
+          + " bytes), so no recorded event is lost. To start with an empty journal, stop the receiver"
+          + " first, then delete the file.", file, size);
+    } catch (IOException e) {
+      if (fresh != null) {
+        closeQuietly(fresh, e);
+      }
+      stop(new IOException("Journal " + file + " was deleted while the receiver ran and could not be recreated ("
+          + describe(e) + "); the events recorded so far are only in memory, so no more are taken."
+          + " Restart the receiver.", e));
+    }
+  }
+
+  private static Object fileKey(Path file) throws IOException {
+    return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+  }
+
+  /**
+   * Runs the once-a-second file check now, as the writer thread would when idle; false if a
+   * writer was busy (then it did not run). For tests.
+   */
+  boolean checkFileNow() {
+    lock.lock();
+    try {
+      if (writing) {
+        return false;
+      }
+      checkFileHoldingRole();
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
 
   /** Writes {@code batch} in as few writes as {@link #MAX_BATCH_BYTES} allows. */
   private void writeAll(ArrayList<Pending> batch) {
