@@ -26,12 +26,15 @@ public final class RecordedEvents {
   private final AtomicLong dropped = new AtomicLong();
   private final List<Consumer<SyncEvent>> listeners = new CopyOnWriteArrayList<>();
   private final int cap;
+  private final Runnable forgetRedeliveries;
 
-  RecordedEvents(int cap) {
+  /** @param forgetRedeliveries run by {@link #clear()}, so a cleared event's redelivery is accepted again */
+  RecordedEvents(int cap, Runnable forgetRedeliveries) {
     if (cap < 1) {
       throw new IllegalArgumentException("the in-memory cap must be 1 or more events; received " + cap);
     }
     this.cap = cap;
+    this.forgetRedeliveries = forgetRedeliveries;
   }
 
   /** Adds an event, drops the oldest over the cap, then tells every listener. */
@@ -120,9 +123,16 @@ public final class RecordedEvents {
     return cap;
   }
 
-  /** Forgets every event held in memory (the journal is untouched). */
+  /**
+   * Forgets every event held in memory, and which deliveries were seen, so sending the same body
+   * or idempotency token again is accepted, not a duplicate of an event no longer held. The
+   * journal is untouched.
+   */
   public void clear() {
     byId.clear();
     size.set(0);
+    // After the events: a delivery recorded in between is at worst accepted twice, never a
+    // duplicate of an event that is gone.
+    forgetRedeliveries.run();
   }
 }

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * GET    /api/events            recorded events, newest first (type, object, key, index, status, since, limit)
  * GET    /api/events/stream     the same, live, as Server-Sent Events
  * GET    /api/events/{id}       one event
- * DELETE /api/events            forget the events held in memory
+ * DELETE /api/events            forget the events held in memory, and which deliveries were seen
  * GET    /health                counters
  * GET    /                      where everything is
  * </pre>

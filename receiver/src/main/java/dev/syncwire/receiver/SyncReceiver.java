@@ -32,10 +32,10 @@ public final class SyncReceiver implements AutoCloseable {
 
   private SyncReceiver(ReceiverConfig config) throws IOException {
     this.config = config;
-    this.store = new RecordedEvents(config.maxEvents());
+    this.redeliveries = new RedeliveryIndex(config.maxEvents());
+    this.store = new RecordedEvents(config.maxEvents(), redeliveries::clear);
     EventJournal journal = config.journal() == null ? null : EventJournal.open(config.journal(), config.fsync());
     this.recorder = new EventRecorder(store, journal);
-    this.redeliveries = new RedeliveryIndex(config.maxEvents());
     recorder.restore().stream()
         .filter(e -> e.status() == dev.syncwire.fixtures.EventStatus.ACCEPTED)
         .forEach(e -> redeliveries.claim(RedeliveryIndex.keys(e.request()),

@@ -57,6 +57,39 @@ class RedeliveryTest {
   }
 
   @Test
+  void deleteForgetsRedeliveriesSoTheSameBodyIsAcceptedAgain() {
+    try (SyncReceiver receiver = SyncReceiver.start()) {
+      FormParams params = Webhooks.listItemAdded().eventId(5).build();
+      WebhookClient.postForm(receiver.webhookUrl(), params);
+
+      WebhookClient.Reply cleared = WebhookClient.delete(receiver.baseUrl().resolve("/api/events"));
+      WebhookClient.Reply again = WebhookClient.postForm(receiver.webhookUrl(), params);
+
+      assertThat(cleared.status()).isEqualTo(200);
+      assertThat(again.json().get("result").asText()).as(again.body()).isEqualTo("accepted");
+      long id = again.json().get("id").asLong();
+      assertThat(WebhookClient.get(receiver.baseUrl().resolve("/api/events/" + id)).status()).isEqualTo(200);
+      assertThat(receiver.events().query(EventQuery.all().status(EventStatus.ACCEPTED))).extracting(SyncEvent::id)
+          .containsExactly(id);
+    }
+  }
+
+  @Test
+  void clearingTheEventsInJavaForgetsRedeliveriesToo() {
+    try (SyncReceiver receiver = SyncReceiver.start()) {
+      byte[] body = Webhooks.listItemAdded().eventId(5).build().encode().getBytes(StandardCharsets.UTF_8);
+      Map<String, String> token = Map.of("I-Twilio-Idempotency-Token", "idem-7");
+      WebhookClient.post(receiver.webhookUrl(), "application/x-www-form-urlencoded", body, token);
+
+      receiver.events().clear();
+      WebhookClient.Reply again = WebhookClient.post(receiver.webhookUrl(), "application/x-www-form-urlencoded", body,
+          token);
+
+      assertThat(again.json().get("result").asText()).as(again.body()).isEqualTo("accepted");
+    }
+  }
+
+  @Test
   void anIdenticalBodyWithAFreshTokenIsANewDelivery() {
     try (SyncReceiver receiver = SyncReceiver.start()) {
       byte[] body = Webhooks.listItemAdded().eventId(5).build().encode().getBytes(StandardCharsets.UTF_8);
