@@ -65,6 +65,19 @@ final class EventsApi {
     return query;
   }
 
+  /**
+   * DELETE forgets every event; it has no filters, and one given is refused (400, nothing
+   * forgotten) rather than ignored, so {@code ?type=...} never clears what it did not name.
+   */
+  static void requireNoFilters(Request request) {
+    Fields fields = Request.extractQueryParameters(request);
+    if (!fields.isEmpty()) {
+      String query = request.getHttpURI().getQuery();
+      throw invalid(fields.iterator().next().getName(), "no_filters", query,
+          "DELETE /api/events forgets every event; it takes no filters, received " + query);
+    }
+  }
+
   private static EventQuery since(EventQuery query, String value) {
     if (!value.isEmpty() && value.chars().allMatch(Character::isDigit) && value.length() < 19) {
       return query.afterId(Long.parseLong(value));

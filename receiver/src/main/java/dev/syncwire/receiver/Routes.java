@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * GET    /api/events            recorded events, newest first (type, object, key, index, status, since, limit)
  * GET    /api/events/stream     the same, live, as Server-Sent Events
  * GET    /api/events/{id}       one event
- * DELETE /api/events            forget the events held in memory, and which deliveries were seen
+ * DELETE /api/events            forget the events held in memory, and which deliveries were seen (no filters)
  * GET    /health                counters
  * GET    /                      where everything is
  * </pre>
@@ -48,6 +48,7 @@ final class Routes extends Handler.Abstract {
         webhooks.handle(request, response, callback);
       } else if (path.equals("/api/events")) {
         if (HttpMethod.DELETE.is(method)) {
+          EventsApi.requireNoFilters(request);
           int cleared = store.size();
           store.clear();
           JsonReplies.send(response, 200, g -> {

@@ -126,6 +126,22 @@ class QueryApiTest {
     assertThat(get("/api/events").get("events").size()).isZero();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "type=map_item_added  | type",
+      "status=rejected      | status",
+      "limit=1&key=user-123 | limit"})
+  void deleteTakesNoFiltersAndForgetsNothingWhenGivenOne(String query, String field) {
+    WebhookClient.Reply reply = WebhookClient.delete(receiver.baseUrl().resolve("/api/events?" + query.trim()));
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.json().get("field").asText()).isEqualTo(field);
+    assertThat(reply.json().get("errors").get(0).get("rule").asText()).isEqualTo("no_filters");
+    assertThat(reply.json().get("message").asText())
+        .isEqualTo("DELETE /api/events forgets every event; it takes no filters, received " + query.trim());
+    assertThat(get("/api/events").get("count").asInt()).isEqualTo(5);
+  }
+
   @Test
   void healthCountsWhatArrived() {
     JsonNode health = get("/health");
