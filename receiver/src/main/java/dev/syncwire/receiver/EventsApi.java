@@ -65,6 +65,16 @@ final class EventsApi {
     return query;
   }
 
+  /** {@code /api/events/{id}} takes no parameters: one given is a 400 naming it, as an unknown filter is. */
+  static void requireNoParameters(Request request) {
+    Fields fields = Request.extractQueryParameters(request);
+    if (!fields.isEmpty()) {
+      String name = fields.iterator().next().getName();
+      throw invalid(name, "known_parameter", name, "'" + name + "' is not a parameter of /api/events/{id}, which "
+          + "takes none; filters (" + String.join(", ", new TreeSet<>(FILTERS)) + ") belong to GET /api/events");
+    }
+  }
+
   /**
    * DELETE forgets every event; it has no filters, and one given is refused (400, nothing
    * forgotten) rather than ignored, so {@code ?type=...} never clears what it did not name.

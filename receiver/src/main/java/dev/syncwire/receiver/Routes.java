@@ -64,8 +64,9 @@ final class Routes extends Handler.Abstract {
       } else if (path.equals("/api/events/stream")) {
         requireMethod(method, HttpMethod.GET, path);
         stream.open(request, response, callback, EventsApi.parseQuery(request, store.cap()));
-      } else if (path.startsWith("/api/events/")) {
+      } else if (isEventPath(path)) {
         requireMethod(method, HttpMethod.GET, path);
+        EventsApi.requireNoParameters(request);
         String idText = path.substring("/api/events/".length());
         long id = EventsApi.nonNegative("id", idText);
         var event = store.get(id).orElseThrow(() -> WebhookRejection.of(404, "not_found", "id", "exists", idText,
@@ -89,9 +90,7 @@ final class Routes extends Handler.Abstract {
           g.writeEndObject();
         }, callback);
       } else {
-        throw WebhookRejection.of(404, "not_found", "path", "route", path,
-            "nothing at " + path + "; Sync webhooks go to POST " + webhookPath
-                + ", recorded events are at GET /api/events");
+        throw notFound(path);
       }
     } catch (WebhookRejection rejection) {
       JsonReplies.reject(response, rejection, null, callback);
@@ -102,6 +101,18 @@ final class Routes extends Handler.Abstract {
           "the receiver failed on this request (" + e.getClass().getSimpleName() + "); see its log"), null, callback);
     }
     return true;
+  }
+
+  /** {@code /api/events/{id}}: one segment, not empty; anything deeper is not a route. */
+  private static boolean isEventPath(String path) {
+    return path.startsWith("/api/events/") && path.length() > "/api/events/".length()
+        && path.indexOf('/', "/api/events/".length()) < 0;
+  }
+
+  private WebhookRejection notFound(String path) {
+    return WebhookRejection.of(404, "not_found", "path", "route", path,
+        "nothing at " + path + "; Sync webhooks go to POST " + webhookPath
+            + ", recorded events are at GET /api/events");
   }
 
   private static void requireMethod(String method, HttpMethod allowed, String path) {

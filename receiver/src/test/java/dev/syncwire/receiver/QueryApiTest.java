@@ -119,6 +119,30 @@ class QueryApiTest {
     assertThat(WebhookClient.get(receiver.baseUrl().resolve("/api/events/x")).status()).isEqualTo(400);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"/api/events/1/extra", "/api/events/stream/x", "/api/events/"})
+  void aPathBelowAnEventIsAJson404(String path) {
+    WebhookClient.Reply reply = WebhookClient.get(receiver.baseUrl().resolve(path));
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(404);
+    assertThat(reply.json().get("error").asText()).isEqualTo("not_found");
+    assertThat(reply.json().get("field").asText()).isEqualTo("path");
+    assertThat(reply.json().get("errors").get(0).get("received").asText()).isEqualTo(path);
+  }
+
+  @Test
+  void oneEventTakesNoQueryParametersAndNamesTheOneGiven() {
+    WebhookClient.Reply reply = WebhookClient.get(receiver.baseUrl().resolve("/api/events/4?type=map_item_added"));
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    assertThat(reply.json().get("error").asText()).isEqualTo("invalid_query");
+    assertThat(reply.json().get("field").asText()).isEqualTo("type");
+    assertThat(reply.json().get("errors").get(0).get("rule").asText()).isEqualTo("known_parameter");
+    assertThat(reply.json().get("message").asText())
+        .isEqualTo("'type' is not a parameter of /api/events/{id}, which takes none; filters (index, key, limit, "
+            + "object, since, status, type) belong to GET /api/events");
+  }
+
   @Test
   void deleteForgetsTheEventsInMemory() {
     WebhookClient.Reply reply = WebhookClient.delete(receiver.baseUrl().resolve("/api/events"));
