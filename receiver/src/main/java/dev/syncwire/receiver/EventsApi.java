@@ -18,7 +18,10 @@ final class EventsApi {
 
   private EventsApi() {}
 
-  /** Reads the filters of a query string; an odd value is a 400 naming the parameter, never a 500. */
+  /**
+   * Reads the filters of a query string; an empty value is no filter, an odd one a 400 naming the
+   * parameter, never a 500.
+   */
   static EventQuery parseQuery(Request request, int cap) {
     Fields fields = Request.extractQueryParameters(request);
     EventQuery query = EventQuery.all();
@@ -33,6 +36,9 @@ final class EventsApi {
             name + " may be given once; received " + field.getValues().size() + " values");
       }
       String value = field.getValue();
+      if (value.isEmpty()) {
+        continue; // how an HTML form sends a field left unset, and how GET / documents the template: no filter
+      }
       switch (name) {
         case "type" -> {
           if (EventType.fromWireName(value).isEmpty()) {

@@ -68,6 +68,22 @@ class QueryApiTest {
     assertThat(ids(get("/api/events?" + query.trim()))).containsExactlyElementsOf(want);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"type=", "object=", "key=", "index=", "status=", "since=", "limit=", "type",
+      "type=&object=&key=&index=&status=&since=&limit=", "type=&key=user-456"})
+  void anEmptyValueMeansNoFilterAsAnHtmlFormSendsIt(String query) {
+    List<Long> all = query.contains("user-456") ? List.of(3L, 2L) : List.of(5L, 4L, 3L, 2L, 1L);
+
+    assertThat(ids(get("/api/events?" + query))).containsExactlyElementsOf(all);
+  }
+
+  @Test
+  void theTemplateTheRootDocumentsWorksAsItIs() {
+    String template = get("/").get("events").asText();
+
+    assertThat(ids(get(template.substring("GET ".length())))).containsExactly(5L, 4L, 3L, 2L, 1L);
+  }
+
   @Test
   void filtersByObjectSidAsWellAsUniqueName() {
     String sid = receiver.events().get(4).orElseThrow().objectSid();
@@ -192,7 +208,9 @@ class QueryApiTest {
   @Test
   void theStreamReplaysFromAnIdThenSendsNewEventsLive() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    HttpRequest request = HttpRequest.newBuilder(receiver.baseUrl().resolve("/api/events/stream?since=3&type=map_item_removed"))
+    // object= is empty: no filter, as on GET /api/events
+    HttpRequest request = HttpRequest.newBuilder(
+            receiver.baseUrl().resolve("/api/events/stream?since=3&type=map_item_removed&object="))
         .timeout(Duration.ofSeconds(10)).build();
     HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
