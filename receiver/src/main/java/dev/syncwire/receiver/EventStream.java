@@ -62,6 +62,14 @@ final class EventStream implements AutoCloseable {
     Request.addCompletionListener(request, failure -> client.end());
   }
 
+  /** {@code HEAD}: the headers {@link #open} sends, and no stream. */
+  void head(Response response, Callback callback) {
+    response.setStatus(200);
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/event-stream; charset=utf-8");
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.write(true, null, callback);
+  }
+
   int clients() {
     return clients.size();
   }

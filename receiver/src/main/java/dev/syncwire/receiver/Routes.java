@@ -1,6 +1,7 @@
 package dev.syncwire.receiver;
 
 import dev.syncwire.fixtures.SyncEventJson;
+import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -20,15 +21,22 @@ import org.slf4j.LoggerFactory;
  * GET    /health                counters
  * GET    /                      where everything is
  * </pre>
+ * HEAD goes wherever GET does; any other method is a 405 with {@code Allow}.
  */
 final class Routes extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
+  private static final Methods WEBHOOK = new Methods("POST", "POST (a Sync webhook)");
+  private static final Methods EVENTS = new Methods("GET, HEAD, DELETE",
+      "GET (the recorded events) or DELETE (forget them)");
+  private static final Methods STREAM = new Methods("GET, HEAD", "GET (Server-Sent Events)");
+  private static final Methods READ = new Methods("GET, HEAD", "GET");
 
   private final String webhookPath;
   private final WebhookEndpoint webhooks;
   private final RecordedEvents store;
   private final EventStream stream;
   private final Health health;
+  private final Methods root;
 
   Routes(String webhookPath, WebhookEndpoint webhooks, RecordedEvents store, EventStream stream, Health health) {
     this.webhookPath = webhookPath;
@@ -36,6 +44,7 @@ final class Routes extends Handler.Abstract {
     this.store = store;
     this.stream = stream;
     this.health = health;
+    this.root = new Methods("GET, HEAD", "GET (where everything is); Sync webhooks go to POST " + webhookPath);
   }
 
   @Override
@@ -44,9 +53,10 @@ final class Routes extends Handler.Abstract {
     String method = request.getMethod();
     try {
       if (path.equals(webhookPath)) {
-        requireMethod(method, HttpMethod.POST, path);
+        WEBHOOK.require(method, path, response);
         webhooks.handle(request, response, callback);
       } else if (path.equals("/api/events")) {
+        EVENTS.require(method, path, response);
         if (HttpMethod.DELETE.is(method)) {
           EventsApi.requireNoFilters(request);
           int cleared = store.size();
@@ -57,15 +67,19 @@ final class Routes extends Handler.Abstract {
             g.writeEndObject();
           }, callback);
         } else {
-          requireMethod(method, HttpMethod.GET, path);
           EventQuery query = EventsApi.parseQuery(request, store.cap());
           JsonReplies.send(response, 200, EventsApi.page(store.query(query), store), callback);
         }
       } else if (path.equals("/api/events/stream")) {
-        requireMethod(method, HttpMethod.GET, path);
-        stream.open(request, response, callback, EventsApi.parseQuery(request, store.cap()));
+        STREAM.require(method, path, response);
+        EventQuery query = EventsApi.parseQuery(request, store.cap());
+        if (HttpMethod.HEAD.is(method)) {
+          stream.head(response, callback); // the headers a viewer would get, then done: no stream to hold open
+        } else {
+          stream.open(request, response, callback, query);
+        }
       } else if (isEventPath(path)) {
-        requireMethod(method, HttpMethod.GET, path);
+        READ.require(method, path, response);
         EventsApi.requireNoParameters(request);
         String idText = path.substring("/api/events/".length());
         long id = EventsApi.nonNegative("id", idText);
@@ -74,11 +88,11 @@ final class Routes extends Handler.Abstract {
                 + "see /health)"));
         JsonReplies.send(response, 200, g -> SyncEventJson.write(event, g), callback);
       } else if (path.equals("/health")) {
-        requireMethod(method, HttpMethod.GET, path);
+        READ.require(method, path, response);
         JsonReplies.send(response, 200, health::write, callback);
       } else if (path.equals("/")) {
         // A person who opens the receiver in a browser learns where everything is.
-        requireMethod(method, HttpMethod.GET, path);
+        root.require(method, path, response);
         JsonReplies.send(response, 200, g -> {
           g.writeStartObject();
           g.writeStringField("webhooks", "POST " + webhookPath);
@@ -115,10 +129,30 @@ final class Routes extends Handler.Abstract {
             + ", recorded events are at GET /api/events");
   }
 
-  private static void requireMethod(String method, HttpMethod allowed, String path) {
-    if (!allowed.is(method)) {
+  /**
+   * The methods a path takes: its {@code Allow} header and, after {@code "takes "}, the words of its
+   * 405. HEAD goes wherever GET does (Jetty leaves the body off the answer).
+   */
+  private static final class Methods {
+    private final String allow;
+    private final String[] methods; // split once: the webhook path checks on every delivery
+    private final String takes;
+
+    Methods(String allow, String takes) {
+      this.allow = allow;
+      this.methods = allow.split(", ");
+      this.takes = takes;
+    }
+
+    void require(String method, String path, Response response) {
+      for (String allowed : methods) {
+        if (allowed.equals(method)) {
+          return;
+        }
+      }
+      response.getHeaders().put(HttpHeader.ALLOW, allow);
       throw WebhookRejection.of(405, "method_not_allowed", "method", "allowed_method", method,
-          path + " takes " + allowed.asString() + "; received " + method);
+          path + " takes " + takes + "; received " + method);
     }
   }
 }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,7 +20,7 @@ final class WebhookClient {
   static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  record Reply(int status, JsonNode json, String body) {}
+  record Reply(int status, JsonNode json, String body, HttpHeaders headers) {}
 
   private WebhookClient() {}
 
@@ -53,15 +54,21 @@ final class WebhookClient {
     return send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).DELETE().build());
   }
 
+  /** Any method, no body: HEAD, PUT, ... */
+  static Reply send(String method, URI url) {
+    return send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+        .method(method, HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   private static Reply send(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       JsonNode json = null;
       String type = response.headers().firstValue("Content-Type").orElse("");
-      if (type.startsWith("application/json")) {
+      if (type.startsWith("application/json") && !response.body().isEmpty()) {
         json = JSON.readTree(response.body());
       }
-      return new Reply(response.statusCode(), json, response.body());
+      return new Reply(response.statusCode(), json, response.body(), response.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
