@@ -61,6 +61,7 @@ public final class SyncReceiver implements AutoCloseable {
     server.addConnector(connector);
     server.setHandler(new Routes(config.webhookPath(), webhooks, store,  stream,
         new Health(config, store, recorder, stream)));
+    server.setErrorHandler(new JsonErrorHandler(config.webhookPath()));
     server.setStopTimeout(0);
   }
 
