@@ -141,4 +141,9 @@ public final class SyncReceiver implements AutoCloseable {
   RedeliveryIndex redeliveries() {
     return redeliveries;
   }
+
+  /** Where the receiver listens; tests shorten its idle timeout. */
+  ServerConnector connector() {
+    return connector;
+  }
 }

@@ -18,11 +18,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -36,6 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 final class WebhookEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(WebhookEndpoint.class);
+  private static final byte[] NO_BODY = new byte[0];
+  private static final SignatureCheck BODY_NOT_READ =
+      SignatureCheck.unchecked("X-Twilio-Signature was not checked: the body was not read in full");
 
   private final SignatureValidator signatures;
   private final EventRecorder recorder;
@@ -64,12 +69,13 @@ final class WebhookEndpoint {
   void handle(Request request, Response response, Callback callback) {
     long length = request.getLength();
     if (length > maxBodyBytes) {
-      JsonReplies.reject(response, tooLarge(length), null, callback);
+      rejectUnread(request, tooLarge(length + " bytes"), response, callback);
       return;
     }
-    Content.Source.asByteArrayAsync(request, maxBodyBytes).whenComplete((body, failure) -> {
+    CountedBody counted = new CountedBody(request);
+    Content.Source.asByteArrayAsync(counted, maxBodyBytes).whenComplete((body, failure) -> {
       if (failure != null) {
-        JsonReplies.reject(response, tooLarge(-1), null, callback);
+        rejectUnread(request, unread(request, counted.read, length, failure), response, callback);
         return;
       }
       try {
@@ -81,10 +87,107 @@ final class WebhookEndpoint {
     });
   }
 
-  private WebhookRejection tooLarge(long length) {
-    return WebhookRejection.of(413, "body_too_large", "body", "max_body_bytes",
-        length < 0 ? "more" : length + " bytes",
+  private WebhookRejection tooLarge(String received) {
+    return WebhookRejection.of(413, "body_too_large", "body", "max_body_bytes", received,
         "the webhook body is larger than " + maxBodyBytes + " bytes; Sync data is at most 16 KB");
+  }
+
+  /**
+   * Why the body could not be read: over the limit (413), stalled until the idle timeout (408), or
+   * ended early or failed (400). If the sender is gone the answer goes nowhere, but the record stays.
+   */
+  private WebhookRejection unread(Request request, long read, long length, Throwable failure) {
+    if (read > maxBodyBytes) {
+      return tooLarge("more than " + maxBodyBytes + " bytes");
+    }
+    String got = length >= 0 ? read + " of " + length + " bytes" : read + " bytes";
+    if (causedBy(failure, TimeoutException.class)) {
+      return WebhookRejection.of(408, "body_timeout", "body", "complete_body", got,
+          "the body stalled after " + got + ": nothing more arrived for "
+              + request.getConnectionMetaData().getConnector().getIdleTimeout()
+              + " ms (the idle timeout); send the whole body without pausing");
+    }
+    String why = causedBy(failure, EofException.class) ? "the sender closed the connection" : rootMessage(failure);
+    return WebhookRejection.of(400, "body_incomplete", "body", "complete_body", got, length >= 0
+        ? "the body ended after " + got + " (" + why + "); send as many bytes as Content-Length says"
+        : "the body ended after " + got + ", before its last chunk (" + why + "); end a chunked body with its "
+            + "empty last chunk");
+  }
+
+  private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A delivery whose body was not read in full is recorded as rejected, its headers kept and no
+   * body, through the same {@link #record} as every other delivery.
+   */
+  private void rejectUnread(Request request, WebhookRejection rejection, Response response, Callback callback) {
+    RawRequest raw = RawRequest.ofHeaderPairs(request.getMethod(), request.getHttpURI().getPathQuery(),
+        request.getHeaders().get(HttpHeader.CONTENT_TYPE), headerPairs(request), NO_BODY);
+    record(new Recording(SyncWebhook.read(FormParams.empty()), raw, BODY_NOT_READ, rejection.violations(), rejection,
+        response, callback), EventStatus.REJECTED, null, null, null);
+  }
+
+  /** The request's body, counting the bytes read so a failed read can say how far it got. */
+  private static final class CountedBody implements Content.Source {
+    private final Content.Source body;
+    /** Written by the read in progress only; read after the read future completes. */
+    long read;
+    private Throwable readFailure;
+
+    CountedBody(Content.Source body) {
+      this.body = body;
+    }
+
+    @Override
+    public Content.Chunk read() {
+      Content.Chunk chunk = body.read();
+      if (chunk != null) {
+        read += chunk.remaining();
+        if (chunk.getFailure() != null) {
+          readFailure = chunk.getFailure();
+        }
+      }
+      return chunk;
+    }
+
+    @Override
+    public long getLength() {
+      return body.getLength();
+    }
+
+    @Override
+    public void demand(Runnable demandCallback) {
+      body.demand(demandCallback);
+    }
+
+    // The reader hands a failed read back to us to fail the request with (after completing its
+    // future); that failure is answered as a 408 or 400 instead, and failing the request too would
+    // race the answer, or find the request already completed.
+    @Override
+    public void fail(Throwable failure) {
+      if (failure != readFailure) {
+        body.fail(failure);
+      }
+    }
+
+    @Override
+    public void fail(Throwable failure, boolean last) {
+      if (failure != readFailure) {
+        body.fail(failure, last);
+      }
+    }
+
+    @Override
+    public boolean rewind() {
+      return body.rewind();
+    }
   }
 
   private void accept(Request request, byte[] body, Response response, Callback callback) {

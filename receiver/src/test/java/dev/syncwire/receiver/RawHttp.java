@@ -3,6 +3,7 @@ package dev.syncwire.receiver;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
@@ -13,7 +14,7 @@ import java.util.Map;
 
 /**
  * HTTP/1.1 over a bare socket, for requests no HTTP client will send: oversized or malformed
- * headers, a body shorter than its Content-Length. Reads the answer until the server closes.
+ * headers, a body shorter than its Content-Length. Reads one answer.
  */
 final class RawHttp {
   /** One answer: status, headers (names lower case, last value wins) and body. */
@@ -50,26 +51,33 @@ final class RawHttp {
       if (then == Then.HALF_CLOSE) {
         socket.shutdownOutput();
       }
-      ByteArrayOutputStream in = new ByteArrayOutputStream();
-      socket.getInputStream().transferTo(in);
-      return parse(in.toString(StandardCharsets.UTF_8));
+      return read(socket.getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static Answer parse(String raw) {
-    int end = raw.indexOf("\r\n\r\n");
-    if (end < 0) {
-      throw new IllegalStateException("no complete answer: '" + raw + "'");
+  /** One answer: headers, then Content-Length bytes of body (or up to the close without one). */
+  private static Answer read(InputStream in) throws IOException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    int matched = 0;
+    while (matched < 4) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IllegalStateException("the server closed before a complete answer: '" + head + "'");
+      }
+      head.write(b);
+      matched = b == "\r\n\r\n".charAt(matched) ? matched + 1 : b == '\r' ? 1 : 0;
     }
-    String[] lines = raw.substring(0, end).split("\r\n");
+    String[] lines = head.toString(StandardCharsets.ISO_8859_1).trim().split("\r\n");
     int status = Integer.parseInt(lines[0].split(" ")[1]);
     Map<String, String> headers = new LinkedHashMap<>();
     for (int i = 1; i < lines.length; i++) {
       int colon = lines[i].indexOf(':');
       headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
     }
-    return new Answer(status, headers, raw.substring(end + 4));
+    String length = headers.get("content-length");
+    byte[] body = length == null ? in.readAllBytes() : in.readNBytes(Integer.parseInt(length));
+    return new Answer(status, headers, new String(body, StandardCharsets.UTF_8));
   }
 }

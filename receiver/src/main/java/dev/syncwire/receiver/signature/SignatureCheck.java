@@ -47,7 +47,8 @@ public final class SignatureCheck {
     return new SignatureCheck(SignatureVerdict.INVALID, null, urlsTried, -1, 0, reason);
   }
 
-  static SignatureCheck unchecked(String reason) {
+  /** No check was made: {@code reason} says why (mode off, no token, a body that was not read in full). */
+  public static SignatureCheck unchecked(String reason) {
     return new SignatureCheck(SignatureVerdict.UNCHECKED, null, List.of(), -1, 0, reason);
   }
 
