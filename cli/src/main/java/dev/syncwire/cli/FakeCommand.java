@@ -1,23 +1,34 @@
 package dev.syncwire.cli;
 
 import dev.syncwire.harness.fake.SyncApiFake;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code syncwire fake}: the stateful Sync REST API fake, standalone. */
 @Command(
     name = "fake",
     mixinStandardHelpOptions = true,
     description = {
-      "Run a stateful fake of the Twilio Sync v1 REST API on 127.0.0.1 for the official SDKs to talk to.",
-      "It starts with a ready default service and prints the environment to export.",
+      "Run a stateful fake of the Twilio Sync v1 REST API.",
+      "The official SDKs talk to it on 127.0.0.1. It starts with a ready default",
+      "service and prints the environment to export.",
       ""
     },
     footer = {"", "Example: syncwire fake --port 4010 --webhook-url http://127.0.0.1:3000/sync --webhooks-from-rest"})
 final class FakeCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "4010", description = "Port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @ParentCommand
+  SyncwireCommand syncwire;
+
+  @Option(names = "--port", defaultValue = "4010", paramLabel = "PORT", converter = OptionValues.Port.class,
+      description = "Port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
   int port;
 
   @Option(names = "--webhook-url", paramLabel = "URL", description = "The default service's webhook_url.")
@@ -31,15 +42,17 @@ final class FakeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    SyncApiFake fake = options.apply(SyncApiFake.builder().port(port).webhookUrl(webhookUrl)
-        .webhooksFromRestEnabled(webhooksFromRest)).start();
-    System.out.println("syncwire Sync API fake listening on " + fake.baseUrl());
-    System.out.println("  default service: " + fake.defaultServiceSid()
+    SyncApiFake fake = options.start(SyncApiFake.builder().webhookUrl(webhookUrl)
+        .webhooksFromRestEnabled(webhooksFromRest), "--port", port);
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("syncwire Sync API fake listening on " + fake.baseUrl());
+    out.println("  default service: " + fake.defaultServiceSid()
         + (webhookUrl == null ? " (no webhook_url)" : " -> " + webhookUrl
             + (webhooksFromRest ? " (REST changes fire webhooks)" : " (REST changes fire none, as on Twilio; --webhooks-from-rest to change)")));
-    FakeOptions.printEnvironment(fake);
-    System.out.println("Press Ctrl-C to stop.");
-    ReceiveCommand.awaitShutdown(fake);
+    FakeOptions.printEnvironment(out, fake);
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    syncwire.serveUntilStopped(out, fake);
     return 0;
   }
 }

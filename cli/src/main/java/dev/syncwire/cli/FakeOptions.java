@@ -1,18 +1,21 @@
 package dev.syncwire.cli;
 
 import dev.syncwire.harness.fake.SyncApiFake;
+import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /** The fake's account, token, service and seed: shared by {@code fake} and {@code up}. */
 final class FakeOptions {
-  @Option(names = "--account-sid", paramLabel = "AC...", description = "Account SID the fake accepts. Default: derived from --seed.")
+  @Option(names = "--account-sid", paramLabel = "AC...", converter = OptionValues.AccountSid.class,
+      description = "Account SID the fake accepts. Default: derived from --seed.")
   String accountSid;
 
-  @Option(names = "--auth-token", paramLabel = "TOKEN",
+  @Option(names = "--auth-token", paramLabel = "TOKEN", converter = OptionValues.AuthToken.class,
       description = "Auth token the fake accepts and signs webhooks with. Default: derived from --seed.")
   String authToken;
 
-  @Option(names = "--service-sid", paramLabel = "IS...", description = "SID of the ready default Sync service. Default: derived from --seed.")
+  @Option(names = "--service-sid", paramLabel = "IS...", converter = OptionValues.ServiceSid.class,
+      description = "SID of the ready default Sync service. Default: derived from --seed.")
   String serviceSid;
 
   @Option(names = "--seed", defaultValue = "" + SyncApiFake.Builder.DEFAULT_SEED, paramLabel = "N",
@@ -33,12 +36,21 @@ final class FakeOptions {
     return builder;
   }
 
-  static void printEnvironment(SyncApiFake fake) {
-    System.out.println("  export TWILIO_ACCOUNT_SID=" + fake.accountSid());
-    System.out.println("  export TWILIO_AUTH_TOKEN=" + fake.authToken());
-    System.out.println("  export TWILIO_SYNC_SERVICE_SID=" + fake.defaultServiceSid());
-    System.out.println("  export SYNCWIRE_SYNC_BASE_URL=" + fake.baseUrl());
-    System.out.println("Node:  client.sync.baseUrl = process.env.SYNCWIRE_SYNC_BASE_URL;");
-    System.out.println("Java:  new TwilioRestClient.Builder(sid, token).httpClient(new FakeHttpClient(baseUrl)).build();");
+  /** Starts the fake on {@code port}, reporting a busy port in terms of {@code portOption}. */
+  SyncApiFake start(SyncApiFake.Builder builder, String portOption, int port) {
+    try {
+      return apply(builder.port(port)).start();
+    } catch (IllegalStateException e) {
+      throw StartupError.cannotListen(portOption, "127.0.0.1", port, e);
+    }
+  }
+
+  static void printEnvironment(PrintWriter out, SyncApiFake fake) {
+    out.println("  export TWILIO_ACCOUNT_SID=" + fake.accountSid());
+    out.println("  export TWILIO_AUTH_TOKEN=" + fake.authToken());
+    out.println("  export TWILIO_SYNC_SERVICE_SID=" + fake.defaultServiceSid());
+    out.println("  export SYNCWIRE_SYNC_BASE_URL=" + fake.baseUrl());
+    out.println("Node:  client.sync.baseUrl = process.env.SYNCWIRE_SYNC_BASE_URL;");
+    out.println("Java:  new TwilioRestClient.Builder(sid, token).httpClient(new FakeHttpClient(baseUrl)).build();");
   }
 }

@@ -3,111 +3,143 @@ package dev.syncwire.cli;
 import dev.syncwire.receiver.ReceiverConfig;
 import dev.syncwire.receiver.SyncReceiver;
 import dev.syncwire.receiver.signature.SignatureMode;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code syncwire receive}: a standalone webhook receiver that prints one line per event. */
 @Command(
     name = "receive",
     mixinStandardHelpOptions = true,
     description = {
-      "Receive Twilio Sync webhooks: check X-Twilio-Signature and every parameter, record each event,",
-      "and print one line per event. Recorded events: GET /api/events, live: GET /api/events/stream.",
+      "Receive Twilio Sync webhooks and print one line per event.",
+      "It checks X-Twilio-Signature and every parameter and records each event.",
+      "Recorded events: GET /api/events, live: GET /api/events/stream.",
       ""
     },
     footer = {"", "Example: syncwire receive --port 8080 --auth-token $TWILIO_AUTH_TOKEN --journal events.jsonl"})
 final class ReceiveCommand implements Callable<Integer> {
-  @Option(names = "--port", defaultValue = "8080", description = "Port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+  static final String TOKEN_VARIABLE = "TWILIO_AUTH_TOKEN";
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @ParentCommand
+  SyncwireCommand syncwire;
+
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", converter = OptionValues.Port.class,
+      description = "Port to listen on (0 picks a free one). Default: ${DEFAULT-VALUE}.")
   int port;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1",
+  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", converter = OptionValues.Host.class,
       description = "Interface to bind. Default: ${DEFAULT-VALUE} (loopback only); 0.0.0.0 opens it to your network.")
-  String host;
+  InetAddress host;
 
-  @Option(names = "--auth-token", paramLabel = "TOKEN",
+  @Option(names = "--auth-token", paramLabel = "TOKEN", converter = OptionValues.AuthToken.class,
       description = "Auth token to check signatures with; repeat for token rotation. Defaults to $TWILIO_AUTH_TOKEN if set.")
   List<String> authTokens = new ArrayList<>();
 
-  @Option(names = "--signature", paramLabel = "MODE",
+  @Option(names = "--signature", paramLabel = "MODE", converter = OptionValues.Signature.class,
       description = "enforce (403 on a bad signature), warn (record, flag invalid) or off. Default: enforce with a token, else unchecked.")
-  String signature;
+  SignatureMode signature;
 
-  @Option(names = "--public-url", paramLabel = "URL",
+  @Option(names = "--public-url", paramLabel = "URL", converter = OptionValues.PublicUrl.class,
       description = "The URL Twilio calls when you sit behind a tunnel or proxy, e.g. https://abc.ngrok.app")
   URI publicUrl;
 
-  @Option(names = "--journal", paramLabel = "FILE", description = "Append every event to this JSON Lines file; read back on start.")
+  @Option(names = "--journal", paramLabel = "FILE", converter = OptionValues.JournalFile.class,
+      description = "Append every event to this JSON Lines file; read back on start.")
   Path journal;
 
   @Option(names = "--fsync", description = "Force each journal batch to disk before answering (power-loss durability).")
   boolean fsync;
 
-  @Option(names = "--max-events", defaultValue = "100000", paramLabel = "N",
+  @Option(names = "--max-events", defaultValue = "100000", paramLabel = "N", converter = OptionValues.EventCount.class,
       description = "Events held in memory; the oldest are dropped and counted. Default: ${DEFAULT-VALUE}.")
   int maxEvents;
 
   @Override
   public Integer call() throws InterruptedException {
     ReceiverConfig config = config();
-    try (SyncReceiver receiver = SyncReceiver.start(config)) {
-      System.out.println("syncwire receiver listening on " + receiver.baseUrl());
-      System.out.println("  webhooks:   POST " + receiver.webhookUrl());
-      System.out.println("  events:     GET  " + receiver.baseUrl() + "/api/events   (live: /api/events/stream)");
-      System.out.println("  signatures: " + (config.authTokens().isEmpty() || config.signatureMode() == SignatureMode.OFF
-              ? "unchecked (no --auth-token given, or --signature off)"
-              : config.signatureMode().wireName() + " with " + config.authTokens().size() + " token(s)")
-          + (config.publicUrl() == null ? "" : ", public URL " + config.publicUrl()));
-      if (config.journal() != null) {
-        System.out.println("  journal:    " + config.journal().toAbsolutePath() + " (" + receiver.events().size()
-            + " events read back)");
-      }
-      System.out.println("Press Ctrl-C to stop.");
-      awaitShutdown(receiver);
+    PrintWriter out = spec.commandLine().getOut();
+    SyncReceiver receiver = start(config);
+    out.println("syncwire receiver listening on " + boundAddress(host, receiver.port())
+        + (host.isLoopbackAddress() ? " (loopback only)" : host.isAnyLocalAddress() ? " (every interface)" : ""));
+    if (!host.isLoopbackAddress()) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("warning: " + host.getHostAddress() + " is not a loopback address: anyone who can reach this machine"
+          + " on port " + receiver.port() + " can post webhooks and read every recorded event.");
+      err.flush();
     }
+    out.println("  webhooks:   POST " + receiver.webhookUrl());
+    out.println("  events:     GET  " + receiver.baseUrl() + "/api/events   (live: /api/events/stream)");
+    out.println("  signatures: " + signatures(config) + (config.publicUrl() == null ? "" : ", public URL " + config.publicUrl()));
+    if (config.journal() != null) {
+      out.println("  journal:    " + config.journal().toAbsolutePath() + " (" + receiver.events().size()
+          + " events read back)");
+    }
+    out.println("Press Ctrl-C to stop.");
+    out.flush();
+    syncwire.serveUntilStopped(out, receiver);
     return 0;
   }
 
   ReceiverConfig config() {
     List<String> tokens = new ArrayList<>(authTokens);
-    if (tokens.isEmpty() && System.getenv("TWILIO_AUTH_TOKEN") != null && !System.getenv("TWILIO_AUTH_TOKEN").isBlank()) {
-      tokens.add(System.getenv("TWILIO_AUTH_TOKEN"));
+    if (tokens.isEmpty() && syncwire.environmentValue(TOKEN_VARIABLE) != null) {
+      tokens.add(syncwire.environmentValue(TOKEN_VARIABLE));
+    }
+    if ((signature == SignatureMode.ENFORCE || signature == SignatureMode.WARN) && tokens.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--signature " + signature.wireName()
+          + " needs a token to check signatures against; give --auth-token TOKEN (or set $" + TOKEN_VARIABLE
+          + "), or choose --signature off.");
     }
     ReceiverConfig.Builder builder = ReceiverConfig.builder()
-        .host(host).port(port).authTokens(tokens).publicUrl(publicUrl)
+        .host(host.getHostAddress()).port(port).authTokens(tokens).publicUrl(publicUrl)
         .journal(journal).fsync(fsync).maxEvents(maxEvents).console(System.out);
     if (signature != null) {
-      builder.signatureMode(SignatureMode.parse(signature));
+      builder.signatureMode(signature);
     }
     return builder.build();
   }
 
-  /** Blocks until Ctrl-C; the hook closes the receiver so the journal is flushed. */
-  static void awaitShutdown(AutoCloseable... resources) throws InterruptedException {
-    CountDownLatch stopped = new CountDownLatch(1);
-    CountDownLatch closed = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      stopped.countDown();
-      try {
-        closed.await(5, java.util.concurrent.TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "syncwire-shutdown"));
-    stopped.await();
-    for (AutoCloseable resource : resources) {
-      try {
-        resource.close();
-      } catch (Exception e) {
-        System.err.println("while stopping: " + e.getMessage());
-      }
+  /** Starts a receiver, reporting a busy port or an unusable journal in terms of --port and --journal. */
+  static SyncReceiver start(ReceiverConfig config) {
+    try {
+      return SyncReceiver.start(config);
+    } catch (UncheckedIOException e) {
+      throw StartupError.cannotOpenJournal(config.journal(), e);
+    } catch (IllegalStateException e) {
+      throw StartupError.cannotListen("--port", config.host(), config.port(), e);
     }
-    System.out.println("syncwire stopped.");
-    closed.countDown();
+  }
+
+  /** The signature check and where its tokens came from; never the tokens themselves. */
+  private String signatures(ReceiverConfig config) {
+    int tokens = config.authTokens().size();
+    if (config.signatureMode() == SignatureMode.OFF) {
+      return tokens == 0 ? "unchecked (no --auth-token given and $" + TOKEN_VARIABLE + " is not set)"
+          : "unchecked (--signature off)";
+    }
+    String mode = config.signatureMode().wireName();
+    if (authTokens.isEmpty()) {
+      return mode + " with the token from $" + TOKEN_VARIABLE + " (no --auth-token given; --signature off to accept any)";
+    }
+    return mode + " with " + tokens + (tokens == 1 ? " token" : " tokens") + " from --auth-token";
+  }
+
+  private static String boundAddress(InetAddress host, int port) {
+    String address = host.getHostAddress();
+    return (host instanceof Inet6Address ? "[" + address + "]" : address) + ":" + port;
   }
 }

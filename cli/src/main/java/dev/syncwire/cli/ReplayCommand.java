@@ -37,11 +37,12 @@ import picocli.CommandLine.Option;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Re-send recorded Sync webhooks to your handler, oldest first, each with the",
-      "exact body bytes and content type that arrived. With --auth-token each is",
-      "re-signed for --to; without one the recorded X-Twilio-Signature is sent,",
-      "which verifies only at the URL Twilio signed. One line per event, then a",
-      "summary. Exit code 1 if any was not answered 2xx, 2 on a usage error.",
+      "Re-send recorded Sync webhooks to your handler, byte for byte.",
+      "Oldest first, each with the exact body bytes and content type that arrived.",
+      "With --auth-token each is re-signed for --to; without one the recorded",
+      "X-Twilio-Signature is sent, which verifies only at the URL Twilio signed.",
+      "One line per event, then a summary.",
+      "Exit code 1 if any was not answered 2xx, 2 on a usage error.",
       ""
     },
     footer = {"",
@@ -55,6 +56,9 @@ final class ReplayCommand implements Callable<Integer> {
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.ParentCommand
+  SyncwireCommand syncwire;
 
   @ArgGroup(exclusive = true, multiplicity = "1")
   Source source;
@@ -195,8 +199,7 @@ final class ReplayCommand implements Callable<Integer> {
     if (authToken != null) {
       return authToken.isEmpty() ? null : authToken;
     }
-    String env = System.getenv("TWILIO_AUTH_TOKEN");
-    return env == null || env.isBlank() ? null : env;
+    return syncwire.environmentValue(ReceiveCommand.TOKEN_VARIABLE);
   }
 
   static List<SyncEvent> readJournal(Path journal, PrintWriter err) {

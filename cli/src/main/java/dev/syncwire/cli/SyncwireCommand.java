@@ -1,6 +1,12 @@
 package dev.syncwire.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,27 +18,50 @@ import picocli.CommandLine.Command;
     description = {"Twilio Sync webhooks and REST API, testable and debuggable on one machine.", ""},
     subcommands = {UpCommand.class, ReceiveCommand.class, FakeCommand.class, TriggerCommand.class, ReplayCommand.class,
         CommandLine.HelpCommand.class},
-    footer = {"", "Start with: syncwire up   (the receiver and the Sync fake, wired together)"})
+    footer = {"", "Start with: syncwire up   (the receiver and the Sync fake, wired together)",
+        "Exit codes: 0 ok, 1 failed while running, 2 bad option or configuration.",
+        "Set SYNCWIRE_DEBUG=1 to see the stack trace behind an error."})
 public final class SyncwireCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  /** Where the commands read $TWILIO_AUTH_TOKEN and $SYNCWIRE_DEBUG from; tests pass their own. */
+  final Map<String, String> environment;
+
+  /** How {@code receive}, {@code fake} and {@code up} wait to be stopped: Ctrl-C, or at once in tests. */
+  final StopSignal stopSignal;
+
+  SyncwireCommand(Map<String, String> environment, StopSignal stopSignal) {
+    this.environment = environment;
+    this.stopSignal = stopSignal;
+  }
 
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
-  /** Runs the command line and returns its exit code (tests call this). */
+  /** Runs the command line and returns its exit code. */
   public static int run(String... args) {
     return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
   }
 
   /**
-   * Runs the command line with its output and errors going to {@code out} and {@code err} (for
-   * {@code trigger}, {@code replay} and help; {@code receive}, {@code fake} and {@code up} still
-   * print to System.out). Returns the exit code.
+   * Runs the command line with its output and errors going to {@code out} and {@code err} (the
+   * event lines of {@code receive} and {@code up} still go to System.out). Returns the exit code.
    */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cli = new CommandLine(new SyncwireCommand()).setCaseInsensitiveEnumValuesAllowed(true);
+    return run(out, err, System.getenv(), StopSignal.ctrlC(), args);
+  }
+
+  static int run(PrintWriter out, PrintWriter err, Map<String, String> environment, StopSignal stopSignal,
+      String... args) {
+    CommandLine cli = new CommandLine(new SyncwireCommand(environment, stopSignal))
+        .setCaseInsensitiveEnumValuesAllowed(true);
+    // Every subcommand lists -V, --version; without this each would print nothing.
+    cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
+    ErrorPrinter errors = new ErrorPrinter(isSet(environment.get("SYNCWIRE_DEBUG")));
+    cli.setParameterExceptionHandler(errors);
+    cli.setExecutionExceptionHandler(errors);
     cli.setOut(out);
     cli.setErr(err);
     try {
@@ -48,11 +77,87 @@ public final class SyncwireCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /** The environment variable's value, or null when it is unset or blank. */
+  String environmentValue(String name) {
+    String value = environment.get(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  /** Blocks until the user stops syncwire, then closes {@code resources} in order and says so on {@code out}. */
+  void serveUntilStopped(PrintWriter out, AutoCloseable... resources) throws InterruptedException {
+    stopSignal.await();
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        spec.commandLine().getErr().println("while stopping: " + e.getMessage());
+      }
+    }
+    out.println("syncwire stopped.");
+    out.flush();
+    stopSignal.closed();
+  }
+
+  private static boolean isSet(String flag) {
+    return flag != null && !flag.isBlank() && !flag.equals("0") && !flag.equalsIgnoreCase("false");
+  }
+
+  /** When a long-running command should stop, and how it reports that it has closed everything. */
+  interface StopSignal {
+    /** Blocks until the command should stop. */
+    void await() throws InterruptedException;
+
+    /** Everything is closed (the journal flushed); the process may end. */
+    void closed();
+
+    /** Stops on Ctrl-C; the shutdown hook waits (up to 5 s) for {@link #closed()} so the journal is flushed. */
+    static StopSignal ctrlC() {
+      CountDownLatch stopped = new CountDownLatch(1);
+      CountDownLatch closed = new CountDownLatch(1);
+      return new StopSignal() {
+        @Override
+        public void await() throws InterruptedException {
+          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopped.countDown();
+            try {
+              closed.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }, "syncwire-shutdown"));
+          stopped.await();
+        }
+
+        @Override
+        public void closed() {
+          closed.countDown();
+        }
+      };
+    }
+  }
+
+  /** The project version, from the Maven-filtered {@code version.properties} (the jar manifest as a fallback). */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
+      return new String[] {"syncwire " + projectVersion()};
+    }
+
+    static String projectVersion() {
+      try (InputStream in = SyncwireCommand.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          Properties properties = new Properties();
+          properties.load(in);
+          String version = properties.getProperty("version");
+          if (version != null && !version.isBlank() && !version.startsWith("${")) {
+            return version;
+          }
+        }
+      } catch (IOException e) {
+        // fall through to the manifest
+      }
       String version = SyncwireCommand.class.getPackage().getImplementationVersion();
-      return new String[] {"syncwire " + (version == null ? "(development build)" : version)};
+      return version == null ? "(development build)" : version;
     }
   }
 }

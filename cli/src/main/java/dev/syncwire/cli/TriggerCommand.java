@@ -26,9 +26,10 @@ import picocli.CommandLine.Parameters;
     name = "trigger",
     mixinStandardHelpOptions = true,
     description = {
-      "Send one signed Sync webhook of any type to your handler, as Twilio would,",
-      "and show the answer. The webhook is a realistic fixture in real Twilio's",
-      "names (or the seed's, with --seed-dialect); change any parameter with --set.",
+      "Send one signed Sync webhook to your handler, as Twilio would.",
+      "It can be any event type, a realistic fixture in real Twilio's names (or the",
+      "seed's, with --seed-dialect); change any parameter with --set. The handler's",
+      "answer is shown.",
       "Exit code 1 when the handler answers anything but 2xx, 2 on a usage error.",
       ""
     },
@@ -42,6 +43,9 @@ import picocli.CommandLine.Parameters;
 final class TriggerCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  @CommandLine.ParentCommand
+  SyncwireCommand syncwire;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "TYPE",
       description = "Event type in either dialect, e.g. map_item_removed or map_item_created (see --list).")
@@ -182,8 +186,7 @@ final class TriggerCommand implements Callable<Integer> {
     if (authToken != null) {
       return authToken;
     }
-    String env = System.getenv("TWILIO_AUTH_TOKEN");
-    return env == null || env.isBlank() ? null : env;
+    return syncwire.environmentValue(ReceiveCommand.TOKEN_VARIABLE);
   }
 
   private void printRequest(PrintWriter out, FormParams params, String token) {

@@ -1,0 +1,198 @@
+package dev.syncwire.cli;
+
+import dev.syncwire.receiver.signature.SignatureMode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Converters that check an option's value before anything starts. picocli puts
+ * {@code Invalid value for option '--port': } in front of each message, so a message says what was
+ * received and what to give instead.
+ */
+final class OptionValues {
+  private OptionValues() {}
+
+  /** A TCP port, 0 to 65535. */
+  static final class Port implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int port;
+      try {
+        port = Integer.parseInt(value.trim());
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("'" + value + "' is not a port number; give 0 to 65535 (0 picks a free one)");
+      }
+      if (port < 0 || port > 65535) {
+        throw new TypeConversionException(port + " is not a port number; give 0 to 65535 (0 picks a free one)");
+      }
+      return port;
+    }
+  }
+
+  /** How many events to hold in memory: 1 or more. */
+  static final class EventCount implements ITypeConverter<Integer> {
+    @Override
+    public Integer convert(String value) {
+      int count;
+      try {
+        count = Integer.parseInt(value.trim());
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("'" + value + "' is not a whole number; give 1 or more, e.g. 100000");
+      }
+      if (count < 1) {
+        throw new TypeConversionException(count + " would hold no events; give 1 or more, e.g. 100000");
+      }
+      return count;
+    }
+  }
+
+  /** enforce, warn or off, in any case. */
+  static final class Signature implements ITypeConverter<SignatureMode> {
+    @Override
+    public SignatureMode convert(String value) {
+      try {
+        return SignatureMode.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("'" + value + "' is not a mode; use enforce (403 on a bad signature),"
+            + " warn (record it, flagged invalid) or off (no check)");
+      }
+    }
+  }
+
+  /** An auth token: not blank (a blank token would make every signature check fail). */
+  static final class AuthToken implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (value.isBlank()) {
+        throw new TypeConversionException("the token is empty; give the auth token of the Twilio account"
+            + " (the Console shows it), or leave --auth-token out");
+      }
+      return value;
+    }
+  }
+
+  /** The URL Twilio calls: http(s), a host, an optional path; the same rules the receiver applies. */
+  static final class PublicUrl implements ITypeConverter<URI> {
+    @Override
+    public URI convert(String value) {
+      String hint = "; give the URL Twilio calls, such as https://abc.ngrok.app";
+      URI uri;
+      try {
+        uri = new URI(value.trim());
+      } catch (URISyntaxException e) {
+        throw new TypeConversionException("'" + value + "' is not a URL (" + e.getReason() + ")" + hint);
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("https") && !scheme.equals("http")) {
+        throw new TypeConversionException("'" + value + "' does not start with https:// or http://" + hint);
+      }
+      if (uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty()) {
+        throw new TypeConversionException("'" + value + "' has no host" + hint);
+      }
+      if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+        throw new TypeConversionException("'" + value + "' has a query or fragment; give only the origin and path,"
+            + " such as https://abc.ngrok.app");
+      }
+      return uri;
+    }
+  }
+
+  /** A journal file: a path that is not empty and not a directory (EventJournal creates missing parents). */
+  static final class JournalFile implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      if (value.isBlank()) {
+        throw new TypeConversionException("the path is empty; give a file, such as events.jsonl");
+      }
+      Path path;
+      try {
+        path = Path.of(value);
+      } catch (InvalidPathException e) {
+        throw new TypeConversionException("'" + value + "' is not a file path (" + e.getReason() + ");"
+            + " give a file, such as events.jsonl");
+      }
+      if (Files.isDirectory(path)) {
+        throw new TypeConversionException(value + " is a directory; give a file inside it, such as "
+            + path.resolve("events.jsonl"));
+      }
+      return path;
+    }
+  }
+
+  /**
+   * An address of this machine to listen on. Resolved and tried here, so a name that does not
+   * resolve, or an address that belongs to another machine, is reported before anything starts.
+   */
+  static final class Host implements ITypeConverter<InetAddress> {
+    private static final String CHOICES = "127.0.0.1 (this machine only, the default) or 0.0.0.0 (every interface)";
+
+    @Override
+    public InetAddress convert(String value) {
+      if (value.isBlank()) {
+        throw new TypeConversionException("the address is empty; give " + CHOICES);
+      }
+      InetAddress address;
+      try {
+        address = InetAddress.getByName(value.trim());
+      } catch (UnknownHostException e) {
+        throw new TypeConversionException("'" + value + "' does not resolve to an address; give " + CHOICES);
+      }
+      try (ServerSocket probe = new ServerSocket()) {
+        probe.bind(new InetSocketAddress(address, 0));
+      } catch (IOException e) {
+        throw new TypeConversionException(value
+            + (value.equals(address.getHostAddress()) ? "" : " (" + address.getHostAddress() + ")")
+            + " is not an address of this machine, so nothing can listen on it (" + e.getMessage() + "); give " + CHOICES);
+      }
+      return address;
+    }
+  }
+
+  /** A Twilio SID with a given prefix: the prefix and 32 hex digits. */
+  abstract static class Sid implements ITypeConverter<String> {
+    private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
+    private final String prefix;
+    private final String what;
+    private final String example;
+
+    Sid(String prefix, String what, String example) {
+      this.prefix = prefix;
+      this.what = what;
+      this.example = example;
+    }
+
+    @Override
+    public String convert(String value) {
+      String sid = value.trim();
+      if (!sid.startsWith(prefix) || !HEX32.matcher(sid.substring(prefix.length())).matches()) {
+        throw new TypeConversionException("'" + value + "' is not " + what + "; give " + prefix
+            + " and 32 hex digits, such as " + example);
+      }
+      return sid;
+    }
+  }
+
+  static final class AccountSid extends Sid {
+    AccountSid() {
+      super("AC", "an account SID", "AC977940c8667efce543446d4857af4375");
+    }
+  }
+
+  static final class ServiceSid extends Sid {
+    ServiceSid() {
+      super("IS", "a Sync service SID", "IS2f5e0f21e2fd081f101fcf264193cbd1");
+    }
+  }
+}
