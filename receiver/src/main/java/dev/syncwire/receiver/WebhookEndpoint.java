@@ -73,7 +73,8 @@ final class WebhookEndpoint {
       return;
     }
     CountedBody counted = new CountedBody(request);
-    Content.Source.asByteArrayAsync(counted, maxBodyBytes).whenComplete((body, failure) -> {
+    CompletableFuture<byte[]> reading = Content.Source.asByteArrayAsync(counted, maxBodyBytes);
+    BiConsumer<byte[], Throwable> then = (body, failure) -> {
       if (failure != null) {
         rejectUnread(request, unread(request, counted.read, length, failure), response, callback);
         return;
@@ -84,7 +85,15 @@ final class WebhookEndpoint {
         LOG.error("Could not handle a webhook", e);
         callback.failed(e);
       }
-    });
+    };
+    if (reading.isDone()) {
+      reading.whenComplete(then); // the usual case: the body came with the headers
+    } else {
+      // The rest of the body arrives later, and the read may complete on the thread that
+      // delivers it (Jetty's selector): record and journal on a pool thread, never there, or one
+      // slow write would stall every connection.
+      reading.whenCompleteAsync(then, answering);
+    }
   }
 
   private WebhookRejection tooLarge(String received) {
@@ -107,7 +116,7 @@ final class WebhookEndpoint {
               + request.getConnectionMetaData().getConnector().getIdleTimeout()
               + " ms (the idle timeout); send the whole body without pausing");
     }
-    String why = causedBy(failure, EofException.class) ? "the sender closed the connection" : rootMessage(failure);
+    String why = causedBy(failure, EofException.class) ? "the sender closed the connection" : failureMessage(failure);
     return WebhookRejection.of(400, "body_incomplete", "body", "complete_body", got, length >= 0
         ? "the body ended after " + got + " (" + why + "); send as many bytes as Content-Length says"
         : "the body ended after " + got + ", before its last chunk (" + why + "); end a chunked body with its "
