@@ -70,6 +70,18 @@ class ErrorResponsesTest extends SharedFakeTest {
   }
 
   @Test
+  void aMapItemKeyOver256CharactersIs400With54209CountingCharactersNotUtf16Units() {
+    SyncMap.creator(service).setUniqueName("keys").create(client);
+    String rocket = "\uD83D\uDE80";
+    assertThat(SyncMapItem.creator(service, "keys", rocket.repeat(256), Map.of()).create(client).getKey())
+        .isEqualTo(rocket.repeat(256));
+    ApiException e = catchThrowableOfType(ApiException.class,
+        () -> SyncMapItem.creator(service, "keys", rocket.repeat(257), Map.of()).create(client));
+    assertThat(e.getCode()).isEqualTo(54209);
+    assertThat(e.getStatusCode()).isEqualTo(400);
+  }
+
+  @Test
   void aStaleIfMatchIs412With20412OnDocumentsAndItems() {
     Document.creator(service).setUniqueName("d").setData(Map.of("v", 1)).create(client);
     Document.updater(service, "d").setData(Map.of("v", 2)).setIfMatch("0").update(client);
