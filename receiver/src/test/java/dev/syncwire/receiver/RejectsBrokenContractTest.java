@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.FormParams;
+import dev.syncwire.fixtures.SignedWebhook;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.Webhooks;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -75,7 +78,29 @@ class RejectsBrokenContractTest {
             "EndpointId", "required", null),
         Arguments.of("stream message without MessageData", Webhooks.streamMessagePublished().remove("MessageData")
                 .build(),
-            "MessageData", "required", null));
+            "MessageData", "required", null),
+        Arguments.of("conflicting EventTypes", with(Webhooks.mapItemAdded().build(), "EventType", "map_item_removed"),
+            "EventType", "single_value", "[\"map_item_added\",\"map_item_removed\"]"),
+        Arguments.of("repeated ItemKey", with(Webhooks.mapItemAdded().key("user-123").build(), "ItemKey", "other"),
+            "ItemKey", "single_value", "[\"user-123\",\"other\"]"),
+        Arguments.of("seed document_updated without ResourceSid", Webhooks.documentUpdated().seedDialect()
+                .remove("ResourceSid").build(),
+            "ResourceSid", "required", null),
+        Arguments.of("EventId past Long.MAX_VALUE", Webhooks.listItemAdded().set("EventId", "9223372036854775808")
+                .build(),
+            "EventId", "non_negative_integer", "9223372036854775808"),
+        Arguments.of("upper-case EventType", Webhooks.mapItemAdded().set("EventType", "MAP_ITEM_ADDED").build(),
+            "EventType", "exact_event_type", "MAP_ITEM_ADDED"),
+        Arguments.of("EventType with a trailing space", Webhooks.mapItemAdded().set("EventType", "map_item_added ")
+                .build(),
+            "EventType", "exact_event_type", "map_item_added "));
+  }
+
+  /** {@code params} and then {@code name} once more: a repeated parameter, as a form body carries it. */
+  private static FormParams with(FormParams params, String name, String value) {
+    List<FormParams.Param> list = new ArrayList<>(params.asList());
+    list.add(new FormParams.Param(name, value));
+    return FormParams.of(list);
   }
 
   @ParameterizedTest(name = "{0}")
@@ -98,6 +123,113 @@ class RejectsBrokenContractTest {
     assertThat(kept.status()).isEqualTo(EventStatus.REJECTED);
     assertThat(kept.errors()).extracting(v -> v.field() + ":" + v.rule()).contains(field + ":" + rule);
     assertThat(kept.params()).isEqualTo(params);
+  }
+
+  static Stream<Arguments> badlyEncodedBodies() {
+    String valid = Webhooks.mapItemAdded().key("user-123").build().encode();
+    return Stream.of(
+        Arguments.of("a percent that is not an escape", valid + "&X=%ZZ", "X", "%ZZ",
+            "'%ZZ' is not a percent-escape"),
+        Arguments.of("a lone percent", valid + "&X=%", "X", "%", "a lone '%' at the end is not a percent-escape"),
+        Arguments.of("escapes that are not UTF-8", valid.replace("ItemKey=user-123", "ItemKey=user-%C3%28"),
+            "ItemKey", "user-%C3%28", "'%C3%28' decodes to bytes that are not UTF-8"),
+        Arguments.of("an ISO-8859-1 escape", valid + "&Note=caf%E9", "Note", "caf%E9",
+            "'%E9' decodes to bytes that are not UTF-8"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badlyEncodedBodies")
+  void rejectsABodyThatIsNotWellFormedFormEncoding(String why, String body, String field, String received,
+      String problem) {
+    WebhookClient.Reply reply = WebhookClient.post(receiver.webhookUrl(), SignedWebhook.CONTENT_TYPE,
+        body.getBytes(StandardCharsets.UTF_8), Map.of());
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    JsonNode first = reply.json().get("errors").get(0);
+    assertThat(reply.json().get("field").asText()).isEqualTo(field);
+    assertThat(first.get("rule").asText()).isEqualTo("form_encoding");
+    assertThat(first.get("received").asText()).isEqualTo(received);
+    assertThat(first.get("message").asText()).startsWith(field + " is not valid form encoding: " + problem);
+    SyncEvent kept = receiver.events().get(reply.json().get("id").asLong()).orElseThrow();
+    assertThat(kept.status()).isEqualTo(EventStatus.REJECTED);
+    assertThat(kept.request().body()).isEqualTo(body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void namesTheSeedTypeAsSentWhenResourceSidIsOfAnotherKind() {
+    FormParams params = Webhooks.mapItemAdded().seedDialect().set("ResourceSid", "ES" + "0".repeat(32)).build();
+
+    WebhookClient.Reply reply = WebhookClient.postForm(receiver.webhookUrl(), params);
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("message").asText())
+        .contains("ResourceSid must be a Map SID starting with 'MP' for a map_item_created event")
+        .doesNotContain("map_item_added");
+  }
+
+  @Test
+  void acceptsIndexesAndEventIdsUpToLongMaxValue() {
+    String max = Long.toString(Long.MAX_VALUE);
+    FormParams params = Webhooks.listItemAdded().set("ItemIndex", max).set("EventId", max).build();
+
+    WebhookClient.Reply reply = WebhookClient.postForm(receiver.webhookUrl(), params);
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+    SyncEvent event = receiver.events().get(reply.json().get("id").asLong()).orElseThrow();
+    assertThat(event.webhook().itemIndex()).isEqualTo(Long.MAX_VALUE);
+    assertThat(event.webhook().eventId()).isEqualTo(Long.MAX_VALUE);
+  }
+
+  @Test
+  void acceptsAnItemKeyOf200Emoji() {
+    FormParams params = Webhooks.mapItemAdded().key("\uD83D\uDE80".repeat(200)).build();
+
+    WebhookClient.Reply reply = WebhookClient.postForm(receiver.webhookUrl(), params);
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "application/x-www-form-urlencoded; charset=ISO-8859-1", "application/x-www-form-urlencoded;charset=bogus",
+      "application/json; charset=\"windows-1252\""})
+  void rejectsACharsetOtherThanUtf8With415(String contentType) {
+    WebhookClient.Reply reply = WebhookClient.post(receiver.webhookUrl(), contentType,
+        Webhooks.documentUpdated().build().encode().getBytes(StandardCharsets.UTF_8), Map.of());
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(415);
+    assertThat(reply.json().get("field").asText()).isEqualTo("Content-Type");
+    JsonNode first = reply.json().get("errors").get(0);
+    assertThat(first.get("rule").asText()).isEqualTo("charset");
+    assertThat(first.get("received").asText()).isEqualTo(contentType);
+    assertThat(first.get("message").asText()).contains("UTF-8");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {
+      "application/x-www-form-urlencoded; charset=UTF-8", "application/x-www-form-urlencoded;charset=\"utf-8\"",
+      "application/x-www-form-urlencoded"})
+  void acceptsUtf8WithOrWithoutSayingSo(String contentType) {
+    WebhookClient.Reply reply = WebhookClient.post(receiver.webhookUrl(), contentType,
+        Webhooks.documentUpdated().build().encode().getBytes(StandardCharsets.UTF_8), Map.of());
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+  }
+
+  @Test
+  void rejectsAJsonBodyWithADuplicateKey() {
+    String json = "{\"EventType\":\"map_item_removed\",\"AccountSid\":\"AC" + "1".repeat(32) + "\",\"ServiceSid\":\"IS"
+        + "2".repeat(32) + "\",\"Identity\":\"system\",\"MapSid\":\"MP" + "3".repeat(32)
+        + "\",\"ItemKey\":\"user-123\",\"ItemKey\":\"other\"}";
+
+    WebhookClient.Reply reply = WebhookClient.post(receiver.webhookUrl(), "application/json",
+        json.getBytes(StandardCharsets.UTF_8), Map.of());
+
+    assertThat(reply.status()).as(reply.body()).isEqualTo(400);
+    JsonNode first = reply.json().get("errors").get(0);
+    assertThat(first.get("field").asText()).isEqualTo("ItemKey");
+    assertThat(first.get("rule").asText()).isEqualTo("single_value");
+    assertThat(first.get("received").asText()).isEqualTo("[\"user-123\",\"other\"]");
   }
 
   @Test
