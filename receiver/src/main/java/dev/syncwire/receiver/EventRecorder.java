@@ -58,8 +58,7 @@ final class EventRecorder implements AutoCloseable {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       Matcher head = LEADING_ID.matcher(line);
-      boolean numbered = head.lookingAt();
-      if (i < parseFrom && numbered && head.group(2) != null && countStatus(head.group(2))) {
+      if (i < parseFrom && head.lookingAt() && head.group(2) != null && countStatus(head.group(2))) {
         lastId.accumulateAndGet(Long.parseLong(head.group(1)), Math::max);
         older++;
         continue;
@@ -75,6 +74,7 @@ final class EventRecorder implements AutoCloseable {
         }
       } catch (RuntimeException e) {
         // its id was given out (and maybe acknowledged): never give it out again
+        boolean numbered = head.reset().lookingAt();
         if (numbered) {
           lastId.accumulateAndGet(Long.parseLong(head.group(1)), Math::max);
         }
