@@ -28,6 +28,9 @@ final class EventRecorder implements AutoCloseable {
   private static final Pattern LEADING_ID = Pattern.compile(
       "\\{\\s*\"id\"\\s*:\\s*(\\d{1,18})\\s*[,}](?:\"receivedAt\":\"[^\"]*\",\"status\":\"([a-z]+)\")?");
 
+  /** Ids a receiver could reach in practice stay far below this; one above was set by hand. */
+  static final long MAX_RESTORED_ID = Long.MAX_VALUE / 2;
+
   private final RecordedEvents store;
   private final EventJournal journal;
   private final AtomicLong lastId = new AtomicLong();
@@ -85,10 +88,22 @@ final class EventRecorder implements AutoCloseable {
     journal.forgetReadBack();
     store.droppedWhileRestoring(older);
     events.sort(java.util.Comparator.comparingLong(SyncEvent::id));
+    SyncEvent previous = null;
     for (SyncEvent event : events) {
+      if (previous != null && previous.id() == event.id()) {
+        // a receiver never writes an id twice; a hand-edited or concatenated file can
+        LOG.warn("Journal {} holds id {} on more than one line; memory keeps the last of them, the file keeps all",
+            journal.file(), event.id());
+      }
       store.restore(event);
       count(event);
       lastId.accumulateAndGet(event.id(), Math::max);
+      previous = event;
+    }
+    if (lastId.get() > MAX_RESTORED_ID) {
+      throw new IOException("Journal " + journal.file() + " holds the event id " + lastId.get() + ", too close to the"
+          + " largest id there is (" + Long.MAX_VALUE + ") for ids to go on; a receiver counts from 1, so that line"
+          + " was likely edited by hand. Fix that id or start a new journal.");
     }
     return events;
   }

@@ -1,6 +1,7 @@
 package dev.syncwire.receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.SyncEvent;
@@ -208,5 +209,19 @@ class JournalRestartTest {
       assertThat(WebhookClient.postForm(restarted.webhookUrl(), Webhooks.mapItemRemoved().build()).json()
           .get("id").asLong()).isEqualTo(11);
     }
+  }
+
+  @Test
+  void aHandEditedIdNearTheLargestLongIsRefusedAtStartInsteadOfOverflowing() throws IOException {
+    Path journal = dir.resolve("events.jsonl");
+    try (SyncReceiver receiver = SyncReceiver.start(ReceiverConfig.builder().journal(journal).build())) {
+      WebhookClient.postForm(receiver.webhookUrl(), Webhooks.mapItemAdded().build());
+    }
+    String line = Files.readString(journal).strip();
+    Files.writeString(journal, line.replaceFirst("^\\{\"id\":1,", "{\"id\":" + Long.MAX_VALUE + ",") + "\n");
+
+    assertThatThrownBy(() -> SyncReceiver.start(ReceiverConfig.builder().journal(journal).build()))
+        .hasMessageContaining("holds the event id " + Long.MAX_VALUE)
+        .hasMessageContaining("Fix that id or start a new journal");
   }
 }
