@@ -197,7 +197,8 @@ public final class ReceiverConfig {
     public ReceiverConfig build() {
       if (signatureMode == SignatureMode.ENFORCE && authTokens.isEmpty()) {
         throw new IllegalArgumentException(
-            "signature mode enforce needs at least one auth token: pass --auth-token, or choose --signature off");
+            "signature mode enforce needs at least one auth token: give one (authToken(...); --auth-token on the"
+                + " command line), or choose signature mode off (SignatureMode.OFF; --signature off)");
       }
       return new ReceiverConfig(this);
     }

@@ -78,7 +78,7 @@ public final class SyncReceiver implements AutoCloseable {
     } catch (Exception e) {
       receiver.close();
       throw new IllegalStateException("could not listen on " + config.host() + ":" + config.port() + " ("
-          + e.getMessage() + "); is another process on that port? Use --port 0 for a free one", e);
+          + e.getMessage() + "); is another process on that port? Port 0 picks a free one (port(0); --port 0 on the command line)", e);
     }
     return receiver;
   }

@@ -100,7 +100,7 @@ public final class SyncApiFake implements AutoCloseable {
         delivery.close();
       }
       throw new IllegalStateException("SyncApiFake could not listen on 127.0.0.1:" + b.port
-          + " (" + e.getMessage() + "); use port(0) for a free port", e);
+          + " (" + e.getMessage() + "); is another process on that port? Port 0 picks a free one (port(0); --fake-port 0 on the command line)", e);
     }
     this.client = new TwilioRestClient.Builder(b.accountSid, b.authToken)
         .httpClient(new FakeHttpClient(baseUrl()))
