@@ -127,8 +127,9 @@ final class WebhookBody {
   }
 
   /**
-   * A JSON object's fields as parameters: strings as they are, numbers and booleans as text, objects
-   * and arrays as JSON text. Read as a stream, not a tree, so a key that is there twice is kept
+   * A JSON object's fields as parameters: strings as they are, numbers and booleans as text, the
+   * objects and arrays of {@code *Data} parameters as JSON text (an object or array anywhere else
+   * is a 400 naming the parameter). Read as a stream, not a tree, so a key that is there twice is kept
    * twice (a tree keeps the last) and the contract check reports it like a repeated form parameter.
    */
   static FormParams fromJson(byte[] body) {
@@ -143,6 +144,13 @@ final class WebhookBody {
         JsonNode v = parser.readValueAsTree();
         if (v == null || v.isNull()) {
           continue;
+        }
+        if (!v.isValueNode() && !name.endsWith("Data")) {
+          String text = v.toString();
+          throw WebhookRejection.of(400, "invalid_webhook", name, "scalar",
+              text.length() <= 120 ? text : text.substring(0, 120) + "...",
+              name + " must be a string or a number in a JSON body (only the *Data parameters hold JSON);"
+                  + " received " + (v.isArray() ? "an array" : "an object"));
         }
         params.add(new FormParams.Param(name, v.isValueNode() ? v.asText() : v.toString()));
       }

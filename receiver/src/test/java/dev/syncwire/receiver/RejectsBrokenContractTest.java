@@ -256,6 +256,23 @@ class RejectsBrokenContractTest {
   }
 
   @Test
+  void rejectsAnArrayOrObjectWhereAJsonBodyNeedsAStringOrNumber() {
+    String json = "{\"EventType\":\"map_item_removed\",\"AccountSid\":\"AC" + "1".repeat(32) + "\",\"ServiceSid\":\"IS"
+        + "2".repeat(32) + "\",\"Identity\":\"system\",\"MapSid\":\"MP" + "3".repeat(32)
+        + "\",\"MapUniqueName\":\"user-presence\",\"ItemKey\":[\"a\",\"b\"],\"ItemData\":{\"ok\":true}}";
+
+    WebhookClient.Reply reply = WebhookClient.post(receiver.webhookUrl(), "application/json",
+        json.getBytes(StandardCharsets.UTF_8), Map.of());
+
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("field").asText()).isEqualTo("ItemKey");
+    JsonNode error = reply.json().get("errors").get(0);
+    assertThat(error.get("rule").asText()).isEqualTo("scalar");
+    assertThat(error.get("received").asText()).isEqualTo("[\"a\",\"b\"]");
+    assertThat(error.get("message").asText()).contains("ItemKey must be a string or a number", "an array");
+  }
+
+  @Test
   void acceptsAJsonBodyWithTheSameParameters() {
     String json = "{\"EventType\":\"map_item_removed\",\"AccountSid\":\"AC" + "1".repeat(32) + "\",\"ServiceSid\":\"IS"
         + "2".repeat(32) + "\",\"Identity\":\"system\",\"MapSid\":\"MP" + "3".repeat(32)
