@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +18,6 @@ import org.slf4j.LoggerFactory;
  */
 final class EventRecorder implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
-
-  /**
-   * How every journal line starts: the id first, then, as this receiver writes them,
-   * {@code receivedAt} and {@code status} (group 2, absent on lines written otherwise).
-   */
-  private static final Pattern LEADING_ID = Pattern.compile(
-      "\\{\\s*\"id\"\\s*:\\s*(\\d{1,18})\\s*[,}](?:\"receivedAt\":\"[^\"]*\",\"status\":\"([a-z]+)\")?");
 
   /** Ids a receiver could reach in practice stay far below this; one above was set by hand. */
   static final long MAX_RESTORED_ID = Long.MAX_VALUE / 2;
@@ -44,49 +35,31 @@ final class EventRecorder implements AutoCloseable {
   }
 
   /**
-   * Reads the journal back into memory; returns the events restored, oldest first. Only the
-   * newest lines that fit under the in-memory cap are parsed; of older ones only the id and status
-   * are read (ids are never given out twice, /health counts stay whole), so a journal far larger
-   * than the cap starts in time and memory bounded by the cap. The journal's copy of the lines is
-   * let go afterwards.
+   * Loads what {@code tail} kept of the journal as it was opened: its newest lines become the
+   * events held in memory, oldest first (returned); its older lines only count (ids are never
+   * given out twice, /health counts stay whole, and they count as dropped from memory).
    */
-  List<SyncEvent> restore() throws IOException {
-    if (journal == null) {
-      return List.of();
-    }
-    List<String> lines = journal.readBack();
-    int parseFrom = Math.max(0, lines.size() - store.cap());
-    List<SyncEvent> events = new java.util.ArrayList<>(lines.size() - parseFrom);
-    long older = 0;
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      Matcher head = LEADING_ID.matcher(line);
-      if (i < parseFrom && head.lookingAt() && head.group(2) != null && countStatus(head.group(2))) {
-        lastId.accumulateAndGet(Long.parseLong(head.group(1)), Math::max);
-        older++;
-        continue;
-      }
+  List<SyncEvent> restore(JournalTail tail) throws IOException {
+    tail.warnings().forEach(w -> LOG.warn("{} of {}", w, journal.file()));
+    lastId.accumulateAndGet(tail.olderMaxId(), Math::max);
+    accepted.addAndGet(tail.olderCount(EventStatus.ACCEPTED));
+    rejected.addAndGet(tail.olderCount(EventStatus.REJECTED));
+    duplicates.addAndGet(tail.olderCount(EventStatus.DUPLICATE));
+    store.droppedWhileRestoring(tail.older());
+
+    List<String> lines = tail.newest();
+    List<SyncEvent> events = new java.util.ArrayList<>(lines.size());
+    long lineNumber = tail.firstNewestLineNumber();
+    for (String line : lines) {
       try {
-        SyncEvent event = SyncEventJson.read(line);
-        if (i < parseFrom) {
-          count(event);
-          lastId.accumulateAndGet(event.id(), Math::max);
-          older++;
-        } else {
-          events.add(event);
-        }
+        events.add(SyncEventJson.read(line));
       } catch (RuntimeException e) {
         // its id was given out (and maybe acknowledged): never give it out again
-        boolean numbered = head.reset().lookingAt();
-        if (numbered) {
-          lastId.accumulateAndGet(Long.parseLong(head.group(1)), Math::max);
-        }
-        LOG.warn("Skipping journal line {} of {}: it is not a recorded event ({}){}", i + 1, journal.file(),
-            e.getMessage(), numbered ? "; its id " + head.group(1) + " will not be given to another event" : "");
+        lastId.accumulateAndGet(JournalTail.leadingId(line), Math::max);
+        LOG.warn("{} of {}", JournalTail.unreadable(lineNumber, line, e), journal.file());
       }
+      lineNumber++;
     }
-    journal.forgetReadBack();
-    store.droppedWhileRestoring(older);
     events.sort(java.util.Comparator.comparingLong(SyncEvent::id));
     SyncEvent previous = null;
     for (SyncEvent event : events) {
@@ -106,21 +79,6 @@ final class EventRecorder implements AutoCloseable {
           + " was likely edited by hand. Fix that id or start a new journal.");
     }
     return events;
-  }
-
-  /** Counts a line by the status it names; false if it names none this version knows. */
-  private boolean countStatus(String wireName) {
-    AtomicLong counter = switch (wireName) {
-      case "accepted" -> accepted;
-      case "rejected" -> rejected;
-      case "duplicate" -> duplicates;
-      default -> null;
-    };
-    if (counter == null) {
-      return false;
-    }
-    counter.incrementAndGet();
-    return true;
   }
 
   /**

@@ -1,10 +1,12 @@
 package dev.syncwire.receiver;
 
+import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.receiver.journal.EventJournal;
 import dev.syncwire.receiver.signature.SignatureValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.List;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -34,9 +36,11 @@ public final class SyncReceiver implements AutoCloseable {
     this.config = config;
     this.redeliveries = new RedeliveryIndex(config.maxEvents());
     this.store = new RecordedEvents(config.maxEvents(), redeliveries::clear);
-    EventJournal journal = config.journal() == null ? null : EventJournal.open(config.journal(), config.fsync());
+    JournalTail tail = new JournalTail(config.maxEvents());
+    EventJournal journal = config.journal() == null ? null
+        : EventJournal.open(config.journal(), config.fsync(), tail);
     this.recorder = new EventRecorder(store, journal);
-    recorder.restore().stream()
+    (journal == null ? List.<SyncEvent>of() : recorder.restore(tail)).stream()
         .filter(e -> e.status() == dev.syncwire.fixtures.EventStatus.ACCEPTED)
         .forEach(e -> redeliveries.claim(RedeliveryIndex.keys(e.request()),
             RedeliveryIndex.FirstDelivery.recorded(e.id())));

@@ -73,7 +73,7 @@ public final class EventJournal implements AutoCloseable {
   private final boolean fsync;
   /** Swapped only by the thread holding the writer role, when the file was deleted under us. */
   private volatile FileChannel channel;
-  private volatile ReadBack readBack;
+  private final ReadBack readBack;
   private final Thread writer;
 
   private final ReentrantLock lock = new ReentrantLock();
@@ -175,6 +175,18 @@ public final class EventJournal implements AutoCloseable {
    * @throws IOException if the file cannot be created, read or locked; the message says why
    */
   public static EventJournal open(Path file, boolean fsync) throws IOException {
+    return open(file, fsync, null);
+  }
+
+  /**
+   * {@link #open(Path, boolean)}, handing each line the file holds to {@code eachLine} as it is
+   * read, in file order, instead of keeping them all for {@link #readBack()} (which is then empty):
+   * a caller that keeps only some, such as the newest thousands of a journal of millions, opens it
+   * in memory bounded by what it keeps.
+   *
+   * @param eachLine gets every complete line, without its {@code '\n'}; null keeps them for {@link #readBack()}
+   */
+  public static EventJournal open(Path file, boolean fsync, Consumer<String> eachLine) throws IOException {
     Path path = file.toAbsolutePath();
     if (path.getParent() != null) {
       Files.createDirectories(path.getParent());
@@ -188,7 +200,7 @@ public final class EventJournal implements AutoCloseable {
         FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
       lockOrExplain(path, channel);
-      ReadBack readBack = ReadBack.scan(path, channel);
+      ReadBack readBack = ReadBack.scan(path, channel, eachLine);
       refuseIfNotAJournal(path, channel, readBack);
       long size = readBack.keepBytes();
       if (size < channel.size()) {
@@ -218,7 +230,7 @@ public final class EventJournal implements AutoCloseable {
    * its last line and append to it, so it is refused untouched.
    */
   private static void refuseIfNotAJournal(Path path, FileChannel channel, ReadBack readBack) throws IOException {
-    if (!readBack.lines().isEmpty() || channel.size() == 0) {
+    if (readBack.linesKept() > 0 || channel.size() == 0) {
       return;
     }
     ByteBuffer head = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
@@ -266,15 +278,11 @@ public final class EventJournal implements AutoCloseable {
 
   /**
    * The complete lines the file held when it was opened, in order, without their {@code '\n'};
-   * lines appended since are not included. The list is held until {@link #forgetReadBack()}.
+   * lines appended since are not included. The list is held for the journal's lifetime; empty if
+   * the journal was opened with a consumer of its lines ({@link #open(Path, boolean, Consumer)}).
    */
   public List<String> readBack() {
     return readBack.lines();
-  }
-
-  /** Lets go of the lines read at open, once they are loaded; {@link #readBack()} is empty after. */
-  public void forgetReadBack() {
-    readBack = readBack.withoutLines();
   }
 
   /**

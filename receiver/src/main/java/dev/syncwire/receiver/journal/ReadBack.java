@@ -17,17 +17,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What a journal file holds when it is opened: its complete JSON-object lines, a warning per
  * line it skipped, and how many leading bytes to keep so the next append starts on a fresh line.
  *
- * @param lines the complete lines, in file order, without their '\n'
+ * @param lines the complete lines, in file order, without their '\n'; empty when they went to a
+ *     caller's consumer instead
+ * @param linesKept how many complete lines the file holds
  * @param warnings one readable sentence per skipped or repaired line, naming its line number
  * @param keepBytes the file length to truncate to (drops an unfinished last line)
  * @param terminateLastLine the last line is a whole JSON object missing its '\n': append one
  */
-record ReadBack(List<String> lines, List<String> warnings, long keepBytes, boolean terminateLastLine) {
+record ReadBack(List<String> lines, long linesKept, List<String> warnings, long keepBytes,
+    boolean terminateLastLine) {
   /**
    * No limit on depth or length: a line is skipped for what it is, never for its size (the
    * streaming parser skips nested values without recursing, so depth costs no stack).
@@ -47,17 +51,16 @@ record ReadBack(List<String> lines, List<String> warnings, long keepBytes, boole
   ReadBack withWarning(String warning) {
     List<String> more = new ArrayList<>(warnings);
     more.add(warning);
-    return new ReadBack(lines, List.copyOf(more), keepBytes, terminateLastLine);
+    return new ReadBack(lines, linesKept, List.copyOf(more), keepBytes, terminateLastLine);
   }
 
-  /** The same, without the lines (once they are loaded, so they can be collected). */
-  ReadBack withoutLines() {
-    return new ReadBack(List.of(), warnings, keepBytes, terminateLastLine);
-  }
-
-  /** Reads {@code channel} from byte 0 to its end with positional reads (its position is untouched). */
-  static ReadBack scan(Path file, FileChannel channel) throws IOException {
-    Scanner s = new Scanner(file);
+  /**
+   * Reads {@code channel} from byte 0 to its end with positional reads (its position is untouched).
+   * Each complete line goes to {@code eachLine} as it is read, or, when that is null, into
+   * {@link #lines()}.
+   */
+  static ReadBack scan(Path file, FileChannel channel, Consumer<String> eachLine) throws IOException {
+    Scanner s = new Scanner(file, eachLine);
     ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
     long position = 0;
     int n;
@@ -81,6 +84,8 @@ record ReadBack(List<String> lines, List<String> warnings, long keepBytes, boole
   private static final class Scanner {
     private final Path file;
     private final List<String> lines = new ArrayList<>();
+    private final Consumer<String> eachLine;
+    private long kept;
     private final List<String> warnings = new ArrayList<>();
     private final Bytes line = new Bytes();
     private final CharsetDecoder utf8 =
@@ -91,8 +96,19 @@ record ReadBack(List<String> lines, List<String> warnings, long keepBytes, boole
     private int lineNumber;
     private long lineStart;
 
-    Scanner(Path file) {
+    Scanner(Path file, Consumer<String> eachLine) {
       this.file = file;
+      this.eachLine = eachLine == null ? lines::add : eachLine;
+    }
+
+    private void keep(int len) {
+      kept++;
+      eachLine.accept(decoded(len));
+    }
+
+    private ReadBack readBack(long keepBytes, boolean terminateLastLine) {
+      return new ReadBack(Collections.unmodifiableList(lines), kept, List.copyOf(warnings), keepBytes,
+          terminateLastLine);
     }
 
     void completeLine(long nextLineStart) {
@@ -104,7 +120,7 @@ record ReadBack(List<String> lines, List<String> warnings, long keepBytes, boole
       if (!isBlank(line.buf, len)) {
         String problem = problemWith(line.buf, len);
         if (problem == null) {
-          lines.add(decoded(len));
+          keep(len);
         } else {
           warnings.add(
               String.format(
@@ -119,22 +135,22 @@ record ReadBack(List<String> lines, List<String> warnings, long keepBytes, boole
 
     ReadBack finish(long fileLength) {
       if (line.len == 0) {
-        return new ReadBack(Collections.unmodifiableList(lines), List.copyOf(warnings), fileLength, false);
+        return readBack(fileLength, false);
       }
       lineNumber++;
       int len = line.len;
       if (isBlank(line.buf, len)) {
-        return new ReadBack(Collections.unmodifiableList(lines), List.copyOf(warnings), lineStart, false);
+        return readBack(lineStart, false);
       }
       String problem = problemWith(line.buf, len);
       if (problem == null) {
         // The whole object made it, only the '\n' is missing (or the file was edited by hand).
-        lines.add(decoded(len));
+        keep(len);
         warnings.add(
             String.format(
                 "%s line %d: the last line had no trailing newline; kept it and added one.",
                 file, lineNumber));
-        return new ReadBack(Collections.unmodifiableList(lines), List.copyOf(warnings), fileLength, true);
+        return readBack(fileLength, true);
       }
       warnings.add(
           String.format(
@@ -142,7 +158,7 @@ record ReadBack(List<String> lines, List<String> warnings, long keepBytes, boole
                   + " write (%s); it starts with %s. The lines before it were read and new events"
                   + " start on a fresh line.",
               file, lineNumber, len, problem, preview(len)));
-      return new ReadBack(Collections.unmodifiableList(lines), List.copyOf(warnings), lineStart, false);
+      return readBack(lineStart, false);
     }
 
     private String decoded(int len) {
