@@ -1,5 +1,6 @@
 package dev.syncwire.cli;
 
+import dev.syncwire.fixtures.SyncContract;
 import dev.syncwire.receiver.signature.SignatureMode;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -162,7 +162,6 @@ final class OptionValues {
 
   /** A Twilio SID with a given prefix: the prefix and 32 hex digits. */
   abstract static class Sid implements ITypeConverter<String> {
-    private static final Pattern HEX32 = Pattern.compile("[0-9a-fA-F]{32}");
     private final String prefix;
     private final String what;
     private final String example;
@@ -176,7 +175,7 @@ final class OptionValues {
     @Override
     public String convert(String value) {
       String sid = value.trim();
-      if (!sid.startsWith(prefix) || !HEX32.matcher(sid.substring(prefix.length())).matches()) {
+      if (!SyncContract.isSid(sid, prefix)) {
         throw new TypeConversionException("'" + value + "' is not " + what + "; give " + prefix
             + " and 32 hex digits, such as " + example);
       }
