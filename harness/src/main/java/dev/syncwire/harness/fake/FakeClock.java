@@ -22,16 +22,30 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class FakeClock extends Clock {
+  /** How the clock moves: only when told ({@code MANUAL}), or with the system clock ({@code SYSTEM}). */
+  public enum Mode { MANUAL, SYSTEM }
+
+  private final Mode mode;
   private volatile Instant now;
   private volatile Consumer<Instant> onAdvance = instant -> {};
 
-  private FakeClock(Instant start) {
+  private FakeClock(Instant start, Mode mode) {
     this.now = start;
+    this.mode = mode;
   }
 
   /** A clock standing at {@code start} (Twilio reports whole seconds, so sub-seconds are dropped). */
   public static FakeClock at(Instant start) {
-    return new FakeClock(Objects.requireNonNull(start, "start").truncatedTo(ChronoUnit.SECONDS));
+    return new FakeClock(Objects.requireNonNull(start, "start").truncatedTo(ChronoUnit.SECONDS), Mode.MANUAL);
+  }
+
+  /** A clock that follows the system clock; {@link #advance} and {@link #set} refuse to move it. */
+  public static FakeClock system() {
+    return new FakeClock(Instant.now(), Mode.SYSTEM);
+  }
+
+  public Mode mode() {
+    return mode;
   }
 
   /** A clock standing at the current second. */
@@ -41,6 +55,7 @@ public final class FakeClock extends Clock {
 
   /** Moves time forward and expires what ran out; negative durations are refused. */
   public void advance(Duration duration) {
+    requireManual("advance");
     if (duration.isNegative()) {
       throw new IllegalArgumentException(
           "FakeClock only moves forward, got " + duration + "; use restore(snapshot) to go back");
@@ -53,9 +68,30 @@ public final class FakeClock extends Clock {
     onAdvance.accept(target);
   }
 
+  /** Moves time forward to {@code instant} and expires what ran out; an earlier instant is refused. */
+  public void set(Instant instant) {
+    requireManual("set");
+    Objects.requireNonNull(instant, "instant");
+    synchronized (this) {
+      if (instant.isBefore(now)) {
+        throw new IllegalArgumentException("FakeClock only moves forward: it is " + now + ", got " + instant
+            + "; use restore(snapshot) to go back");
+      }
+      now = instant;
+    }
+    onAdvance.accept(instant);
+  }
+
+  private void requireManual(String what) {
+    if (mode == Mode.SYSTEM) {
+      throw new IllegalStateException("This FakeClock follows the system clock, so " + what
+          + " cannot move it; start the fake with a manual clock (--clock manual, or FakeClock.at(...))");
+    }
+  }
+
   @Override
   public Instant instant() {
-    return now;
+    return mode == Mode.SYSTEM ? Instant.now() : now;
   }
 
   @Override
@@ -72,12 +108,15 @@ public final class FakeClock extends Clock {
     this.onAdvance = Objects.requireNonNull(listener);
   }
 
-  synchronized void set(Instant instant) {
-    now = instant;
+  /** Puts a manual clock at {@code instant}, backwards too (restoring a snapshot); a system clock keeps its time. */
+  synchronized void restoreTo(Instant instant) {
+    if (mode == Mode.MANUAL) {
+      now = instant;
+    }
   }
 
   @Override
   public String toString() {
-    return "FakeClock[" + now + "]";
+    return "FakeClock[" + (mode == Mode.SYSTEM ? "system " + instant() : now) + "]";
   }
 }
