@@ -234,7 +234,7 @@ public final class SyncApiFake implements AutoCloseable {
     return new Snapshot(store.snapshot());
   }
 
-  /** Puts back the state of {@code snapshot}, clock time included. Webhooks are not replayed. */
+  /** Puts back the state of {@code snapshot}, and a manual clock's time (a system clock keeps the real time). Webhooks are not replayed. */
   public void restore(Snapshot snapshot) {
     store.restore(Objects.requireNonNull(snapshot, "snapshot").state);
   }
