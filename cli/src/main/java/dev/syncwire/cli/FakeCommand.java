@@ -53,7 +53,7 @@ final class FakeCommand implements Callable<Integer> {
     FakeOptions.printEnvironment(out, fake);
     out.println("Press Ctrl-C to stop.");
     out.flush();
-    syncwire.serveUntilStopped(out, fake);
+    syncwire.serveUntilStopped(out, options.exportOnExit(fake), fake);
     return 0;
   }
 }

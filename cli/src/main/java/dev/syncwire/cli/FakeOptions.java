@@ -1,11 +1,43 @@
 package dev.syncwire.cli;
 
 import dev.syncwire.harness.fake.SyncApiFake;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The fake's account, token, service, seed and clock: shared by {@code fake} and {@code up}. */
+/**
+ * The fake's account, token, service, seed and clock, where it listens, who may use its control
+ * API, and its state on start and exit: shared by {@code fake}, {@code up} and {@code exec}.
+ */
 final class FakeOptions {
+  static final String CONTROL_TOKEN_VARIABLE = "SYNCWIRE_CONTROL_TOKEN";
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "ADDRESS", converter = OptionValues.Host.class,
+      description = "Interface to bind. Default: ${DEFAULT-VALUE} (loopback only); any other address needs --control-token.")
+  InetAddress host;
+
+  @Option(names = "--control-token", paramLabel = "TOKEN", converter = OptionValues.ControlToken.class,
+      description = "Every call to the control API (/__syncwire/...) must send Authorization: Bearer TOKEN."
+          + " Defaults to $" + CONTROL_TOKEN_VARIABLE + " if set; without one the control API is open (loopback only).")
+  String controlToken;
+
+  @Option(names = "--import", paramLabel = "FILE", converter = OptionValues.ExistingFile.class,
+      description = "Start with the state in this snapshot file (from --export-on-exit or GET /__syncwire/snapshot).")
+  Path importFile;
+
+  @Option(names = "--export-on-exit", paramLabel = "FILE", converter = OptionValues.JournalFile.class,
+      description = "Write the whole state to this file when syncwire stops (Ctrl-C too), atomically.")
+  Path exportFile;
   @Option(names = "--account-sid", paramLabel = "AC...", converter = OptionValues.AccountSid.class,
       description = "Account SID the fake accepts. Default: derived from --seed.")
   String accountSid;
@@ -29,7 +61,7 @@ final class FakeOptions {
   ClockSetting clock = ClockSetting.SYSTEM;
 
   SyncApiFake.Builder apply(SyncApiFake.Builder builder) {
-    builder.seed(seed).clock(clock.newClock());
+    builder.seed(seed).clock(clock.newClock()).host(host.getHostAddress()).controlToken(controlToken());
     if (accountSid != null) {
       builder.accountSid(accountSid);
     }
@@ -42,12 +74,63 @@ final class FakeOptions {
     return builder;
   }
 
-  /** Starts the fake on {@code port}, reporting a busy port in terms of {@code portOption}. */
+  /**
+   * Starts the fake on {@code port}, reporting a busy port in terms of {@code portOption}, with
+   * the {@code --import} state restored. Checks the host, token, import and export files first.
+   */
   SyncApiFake start(SyncApiFake.Builder builder, String portOption, int port) {
+    if (!host.isLoopbackAddress() && controlToken() == null) {
+      throw new StartupError("--host " + host.getHostAddress() + " is reachable from other machines, and the control API"
+          + " (/__syncwire/...) can read and replace all state: give --control-token TOKEN (or set "
+          + CONTROL_TOKEN_VARIABLE + "), or keep --host 127.0.0.1.", null);
+    }
+    SyncApiFake.Snapshot imported = importFile == null ? null : readImport(importFile);
+    if (exportFile != null) {
+      SnapshotExport.checkWritable(exportFile);
+    }
+    SyncApiFake fake;
     try {
-      return apply(builder.port(port)).start();
+      fake = apply(builder.port(port)).start();
     } catch (IllegalStateException e) {
-      throw StartupError.cannotListen(portOption, "127.0.0.1", port, e);
+      throw StartupError.cannotListen(portOption, host.getHostAddress(), port, e);
+    }
+    if (imported != null) {
+      fake.restore(imported);
+    }
+    return fake;
+  }
+
+  /** What the commands close before the fake: the {@code --export-on-exit} writer, or nothing. */
+  AutoCloseable exportOnExit(SyncApiFake fake) {
+    return exportFile == null ? () -> { } : new SnapshotExport(fake, exportFile);
+  }
+
+  /** --control-token, else $SYNCWIRE_CONTROL_TOKEN, else null. */
+  String controlToken() {
+    if (controlToken != null) {
+      return controlToken;
+    }
+    Object command = mixee == null || mixee.parent() == null ? null : mixee.parent().userObject();
+    String value = command instanceof SyncwireCommand syncwire ? syncwire.environmentValue(CONTROL_TOKEN_VARIABLE)
+        : System.getenv(CONTROL_TOKEN_VARIABLE);
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static SyncApiFake.Snapshot readImport(Path file) {
+    String json;
+    try {
+      json = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new StartupError("--import " + file + ": there is no such file; give a snapshot written by --export-on-exit"
+          + " or GET /__syncwire/snapshot.", e);
+    } catch (IOException e) {
+      throw new StartupError("--import " + file + ": cannot read it (" + e.getMessage() + ").", e);
+    }
+    try {
+      return SyncApiFake.Snapshot.fromJson(json);
+    } catch (IllegalArgumentException e) {
+      throw new StartupError("--import " + file + ": " + e.getMessage()
+          + ". Give a snapshot written by --export-on-exit or GET /__syncwire/snapshot.", e);
     }
   }
 
@@ -56,6 +139,7 @@ final class FakeOptions {
     out.println("  export TWILIO_AUTH_TOKEN=" + fake.authToken());
     out.println("  export TWILIO_SYNC_SERVICE_SID=" + fake.defaultServiceSid());
     out.println("  export SYNCWIRE_SYNC_BASE_URL=" + fake.baseUrl());
+    out.println("  export SYNCWIRE_CONTROL_URL=" + fake.controlUrl());
     out.println("Node:  client.sync.baseUrl = process.env.SYNCWIRE_SYNC_BASE_URL;");
     out.println("Java:  new TwilioRestClient.Builder(sid, token).httpClient(new FakeHttpClient(baseUrl)).build();");
   }

@@ -134,6 +134,31 @@ final class OptionValues {
     }
   }
 
+  /** A control API token: not blank, no spaces (it travels in an Authorization header). */
+  static final class ControlToken implements ITypeConverter<String> {
+    @Override
+    public String convert(String value) {
+      if (value.isBlank() || !value.equals(value.strip()) || value.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+        throw new TypeConversionException("'" + value + "' cannot be a token: give printable ASCII without spaces,"
+            + " such as the output of: openssl rand -hex 16");
+      }
+      return value;
+    }
+  }
+
+  /** A file that exists and is not a directory. */
+  static final class ExistingFile implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      Path path = new JournalFile().convert(value);
+      if (!Files.isRegularFile(path)) {
+        throw new TypeConversionException(value + " does not exist; give a snapshot file written by --export-on-exit"
+            + " or GET /__syncwire/snapshot");
+      }
+      return path;
+    }
+  }
+
   /**
    * An address of this machine to listen on. Resolved and tried here, so a name that does not
    * resolve, or an address that belongs to another machine, is reported before anything starts.

@@ -51,7 +51,7 @@ final class UpCommand implements Callable<Integer> {
     SyncApiFake fake = options.start(SyncApiFake.builder().webhooksFromRestEnabled(true), "--fake-port", fakePort);
     SyncReceiver receiver;
     try {
-      receiver = ReceiveCommand.start(ReceiverConfig.builder().port(port).authToken(fake.authToken())
+      receiver = ReceiveCommand.start(ReceiverConfig.builder().host(options.host.getHostAddress()).port(port).authToken(fake.authToken())
           .journal(journal).console(System.out).build());
     } catch (RuntimeException e) {
       fake.close();
@@ -69,7 +69,7 @@ final class UpCommand implements Callable<Integer> {
     FakeOptions.printEnvironment(out, fake);
     out.println("Press Ctrl-C to stop.");
     out.flush();
-    syncwire.serveUntilStopped(out, fake, receiver);
+    syncwire.serveUntilStopped(out, options.exportOnExit(fake), fake, receiver);
     return 0;
   }
 }
