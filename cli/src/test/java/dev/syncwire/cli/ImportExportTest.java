@@ -32,13 +32,15 @@ class ImportExportTest {
   @Test
   void exportOnExitWritesASnapshotThatImportStartsFrom() throws IOException {
     Path first = dir.resolve("state.json");
-    Cli exported = Cli.run("fake", "--port", "0", "--seed", "7", "--export-on-exit", first.toString());
+    Cli exported = Cli.run("fake", "--port", "0", "--seed", "7", "--clock", "manual=2026-01-01T00:00:00Z",
+        "--export-on-exit", first.toString());
     assertThat(exported.exitCode()).as(exported.toString()).isZero();
     String json = Files.readString(first);
     assertThat(json).startsWith("{\"format\":\"syncwire-snapshot/1\"");
 
     Path second = dir.resolve("again.json");
-    Cli imported = Cli.run("fake", "--port", "0", "--import", first.toString(), "--export-on-exit", second.toString());
+    Cli imported = Cli.run("fake", "--port", "0", "--clock", "manual", "--import", first.toString(),
+        "--export-on-exit", second.toString());
     assertThat(imported.exitCode()).as(imported.toString()).isZero();
     assertThat(Files.readString(second)).isEqualTo(json);
     assertThat(noTemporaryFiles()).isTrue();
