@@ -2,6 +2,7 @@ package dev.syncwire.cli;
 
 import dev.syncwire.harness.fake.SyncApiFake;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -49,7 +50,9 @@ final class FakeCommand implements Callable<Integer> {
     out.println("  default service: " + fake.defaultServiceSid()
         + (webhookUrl == null ? " (no webhook_url)" : " -> " + webhookUrl
             + (webhooksFromRest ? " (REST changes fire webhooks)" : " (REST changes fire none, as on Twilio; --webhooks-from-rest to change)")));
-    FakeOptions.printEnvironment(out, FakeOptions.environment(fake));
+    Map<String, String> variables = FakeOptions.environment(fake);
+    variables.put("SYNCWIRE_CONTROL_URL", FakeOptions.controlUrl(fake));
+    FakeOptions.printEnvironment(out, variables);
     out.println("Press Ctrl-C to stop.");
     out.flush();
     syncwire.serveUntilStopped(out, fake);

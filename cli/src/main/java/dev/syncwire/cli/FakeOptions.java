@@ -47,15 +47,19 @@ final class FakeOptions {
     }
   }
 
-  /** The fake's own variables, for {@code fake}; {@code up} and {@code exec} add the receiver's (WiredServers). */
+  /** The fake's credentials and URL; callers add SYNCWIRE_CONTROL_URL (and {@code up}, the receiver's URL). */
   static Map<String, String> environment(SyncApiFake fake) {
     Map<String, String> variables = new LinkedHashMap<>();
     variables.put("TWILIO_ACCOUNT_SID", fake.accountSid());
     variables.put("TWILIO_AUTH_TOKEN", fake.authToken());
     variables.put("TWILIO_SYNC_SERVICE_SID", fake.defaultServiceSid());
     variables.put("SYNCWIRE_SYNC_BASE_URL", fake.baseUrl());
-    variables.put("SYNCWIRE_CONTROL_URL", fake.baseUrl() + "/__syncwire");
     return variables;
+  }
+
+  /** The control API's base, {@code <fake>/__syncwire} (CONTRACT.md). */
+  static String controlUrl(SyncApiFake fake) {
+    return fake.baseUrl() + "/__syncwire";
   }
 
   static void printEnvironment(PrintWriter out, Map<String, String> variables) {

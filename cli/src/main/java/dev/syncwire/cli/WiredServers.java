@@ -3,15 +3,15 @@ package dev.syncwire.cli;
 import dev.syncwire.harness.fake.SyncApiFake;
 import dev.syncwire.receiver.SyncReceiver;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The fake and the receiver that {@code up} and {@code exec} run, and the variables that reach them. */
 record WiredServers(SyncApiFake fake, SyncReceiver receiver) implements AutoCloseable {
   /** Variables that make the SDKs, our Node package and Serverless Toolkit talk to these servers (CONTRACT.md). */
   Map<String, String> environment() {
-    Map<String, String> variables = new LinkedHashMap<>(FakeOptions.environment(fake));
+    Map<String, String> variables = FakeOptions.environment(fake);
     variables.put("SYNCWIRE_RECEIVER_URL", receiver.baseUrl().toString());
+    variables.put("SYNCWIRE_CONTROL_URL", FakeOptions.controlUrl(fake));
     return variables;
   }
 
