@@ -2,6 +2,7 @@ package dev.syncwire.cli;
 
 import dev.syncwire.harness.fake.SyncApiFake;
 import java.io.PrintWriter;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -50,7 +51,12 @@ final class FakeCommand implements Callable<Integer> {
         + (webhookUrl == null ? " (no webhook_url)" : " -> " + webhookUrl
             + (webhooksFromRest ? " (REST changes fire webhooks)" : " (REST changes fire none, as on Twilio; --webhooks-from-rest to change)")));
     out.println("  clock: " + ClockSetting.describe(fake.clock()));
-    FakeOptions.printEnvironment(out, fake);
+    Map<String, String> variables = FakeOptions.environment(fake);
+    variables.put("SYNCWIRE_CONTROL_URL", fake.controlUrl());
+    if (options.controlToken() != null) {
+      variables.put(FakeOptions.CONTROL_TOKEN_VARIABLE, options.controlToken());
+    }
+    FakeOptions.printEnvironment(out, variables);
     out.println("Press Ctrl-C to stop.");
     out.flush();
     syncwire.serveUntilStopped(out, options.exportOnExit(fake), fake);

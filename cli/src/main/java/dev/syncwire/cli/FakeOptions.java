@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -110,7 +112,9 @@ final class FakeOptions {
     if (controlToken != null) {
       return controlToken;
     }
-    Object command = mixee == null || mixee.parent() == null ? null : mixee.parent().userObject();
+    // The root command holds the environment, however deeply this mixin is nested (up and exec nest it in UpOptions).
+    Object command = mixee == null || mixee.commandLine() == null ? null
+        : mixee.commandLine().getCommandSpec().root().userObject();
     String value = command instanceof SyncwireCommand syncwire ? syncwire.environmentValue(CONTROL_TOKEN_VARIABLE)
         : System.getenv(CONTROL_TOKEN_VARIABLE);
     return value == null || value.isBlank() ? null : value;
@@ -134,12 +138,19 @@ final class FakeOptions {
     }
   }
 
-  static void printEnvironment(PrintWriter out, SyncApiFake fake) {
-    out.println("  export TWILIO_ACCOUNT_SID=" + fake.accountSid());
-    out.println("  export TWILIO_AUTH_TOKEN=" + fake.authToken());
-    out.println("  export TWILIO_SYNC_SERVICE_SID=" + fake.defaultServiceSid());
-    out.println("  export SYNCWIRE_SYNC_BASE_URL=" + fake.baseUrl());
-    out.println("  export SYNCWIRE_CONTROL_URL=" + fake.controlUrl());
+  /** The fake's credentials and URL; callers add SYNCWIRE_CONTROL_URL (and {@code up}, the receiver's URL). */
+  static Map<String, String> environment(SyncApiFake fake) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    variables.put("TWILIO_ACCOUNT_SID", fake.accountSid());
+    variables.put("TWILIO_AUTH_TOKEN", fake.authToken());
+    variables.put("TWILIO_SYNC_SERVICE_SID", fake.defaultServiceSid());
+    variables.put("SYNCWIRE_SYNC_BASE_URL", fake.baseUrl());
+    return variables;
+  }
+
+
+  static void printEnvironment(PrintWriter out, Map<String, String> variables) {
+    variables.forEach((name, value) -> out.println("  export " + name + "=" + value));
     out.println("Node:  client.sync.baseUrl = process.env.SYNCWIRE_SYNC_BASE_URL;");
     out.println("Java:  new TwilioRestClient.Builder(sid, token).httpClient(new FakeHttpClient(baseUrl)).build();");
   }
