@@ -228,12 +228,12 @@ public final class FakeGrowthBench {
   }
 
   private static SyncRoutes.Request post(String path, String form) {
-    return new SyncRoutes.Request("POST", path, FormParams.empty(), FormParams.parse(form), null);
+    return new SyncRoutes.Request("POST", path, FormParams.empty(), FormParams.parse(form), null, RequestOrigin.TWILIO);
   }
 
   private static SyncRoutes.Request get(String path, String query) {
     return new SyncRoutes.Request("GET", path, query == null ? FormParams.empty() : FormParams.parse(query),
-        FormParams.empty(), null);
+        FormParams.empty(), null, RequestOrigin.TWILIO);
   }
 
   private static String enc(String s) {
@@ -327,7 +327,7 @@ public final class FakeGrowthBench {
           + "/Items";
       String query = ofList ? "PageSize=50&Order=desc&From=" + (size / 2) : "PageSize=50&From=k" + (size / 2);
       SyncRoutes.Reply first = routes.handle(new SyncRoutes.Request("GET", path, FormParams.parse(query),
-          FormParams.empty(), null));
+          FormParams.empty(), null, RequestOrigin.TWILIO));
       JsonNode next = first.body().path("meta").path("next_page_url");
       if (!(next instanceof TextNode)) {
         throw new IllegalStateException("no next_page_url on " + path + "?" + query + ": " + first.body().path("meta"));

@@ -9,6 +9,8 @@ import java.util.Objects;
 /**
  * A twilio-java HTTP client that sends every request, paging URLs included, to one base URL
  * instead of {@code https://sync.twilio.com}. twilio-java has no base-URL setting; this is the hook.
+ * Each request says, in {@code X-Forwarded-Proto} and {@code X-Forwarded-Host}, which scheme and
+ * host the SDK meant, so the fake's answers keep naming Twilio's host as Twilio's would.
  *
  * <pre>{@code
  * TwilioRestClient client = new TwilioRestClient.Builder(accountSid, authToken)
@@ -40,6 +42,11 @@ public class FakeHttpClient extends NetworkHttpClient {
     original.getQueryParams().forEach((k, vs) -> vs.forEach(v -> copy.addQueryParam(k, v)));
     original.getPostParams().forEach((k, vs) -> vs.forEach(v -> copy.addPostParam(k, v)));
     original.getHeaderParams().forEach((k, vs) -> vs.forEach(v -> copy.addHeaderParam(k, v)));
+    // The fake builds its links from these: the SDK's own host, not the one dialled.
+    if (uri.getScheme() != null && uri.getRawAuthority() != null) {
+      copy.addHeaderParam("X-Forwarded-Proto", uri.getScheme());
+      copy.addHeaderParam("X-Forwarded-Host", uri.getRawAuthority());
+    }
     if (original.getContentType() != null) {
       copy.setContentType(original.getContentType());
     }

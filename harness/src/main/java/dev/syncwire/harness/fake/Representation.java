@@ -9,12 +9,13 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Resources as Twilio writes them: exactly the spec's fields, snake_case, absolute
- * {@code https://sync.twilio.com/v1/...} URLs (what Twilio returns; FakeHttpClient redirects them).
- * Each one is streamed into a {@link JsonGenerator}: no tree is built only to be serialised.
+ * Resources as Twilio writes them: exactly the spec's fields, snake_case, absolute URLs. Each URL
+ * starts with the origin the request arrived for ({@link RequestOrigin}): {@code https://sync.twilio.com}
+ * through FakeHttpClient, the fake's own address for a client that dials it, so SDKs that follow
+ * links as written stay on the fake. Each resource is streamed into a {@link JsonGenerator}: no
+ * tree is built only to be serialised.
  */
 final class Representation {
-  static final String API_BASE = "https://sync.twilio.com/v1";
   static final String CREATED_BY = "system";
 
   private final String accountSid;
@@ -23,8 +24,8 @@ final class Representation {
     this.accountSid = accountSid;
   }
 
-  static String serviceUrl(String serviceSid) {
-    return API_BASE + "/Services/" + serviceSid;
+  static String serviceUrl(String origin, String serviceSid) {
+    return origin + "/v1/Services/" + serviceSid;
   }
 
   static String collection(ObjectType type) {
@@ -37,12 +38,12 @@ final class Representation {
     };
   }
 
-  static String objectUrl(String serviceSid, SyncObject object) {
-    return serviceUrl(serviceSid) + "/" + collection(object.type) + "/" + object.sid;
+  static String objectUrl(String origin, String serviceSid, SyncObject object) {
+    return serviceUrl(origin, serviceSid) + "/" + collection(object.type) + "/" + object.sid;
   }
 
-  void service(JsonGenerator g, SyncService s) throws IOException {
-    String url = serviceUrl(s.sid);
+  void service(JsonGenerator g, String origin, SyncService s) throws IOException {
+    String url = serviceUrl(origin, s.sid);
     g.writeStartObject();
     g.writeStringField("sid", s.sid);
     g.writeNullField("unique_name");
@@ -66,8 +67,8 @@ final class Representation {
     g.writeEndObject();
   }
 
-  void object(JsonGenerator g, String serviceSid, SyncObject o) throws IOException {
-    String url = objectUrl(serviceSid, o);
+  void object(JsonGenerator g, String origin, String serviceSid, SyncObject o) throws IOException {
+    String url = objectUrl(origin, serviceSid, o);
     g.writeStartObject();
     g.writeStringField("sid", o.sid);
     g.writeStringField("unique_name", o.uniqueName);
@@ -98,7 +99,7 @@ final class Representation {
     g.writeEndObject();
   }
 
-  void item(JsonGenerator g, String serviceSid, SyncObject o, SyncItem i) throws IOException {
+  void item(JsonGenerator g, String origin, String serviceSid, SyncObject o, SyncItem i) throws IOException {
     boolean list = o.type == ObjectType.LIST;
     g.writeStartObject();
     if (list) {
@@ -109,7 +110,7 @@ final class Representation {
     g.writeStringField("account_sid", accountSid);
     g.writeStringField("service_sid", serviceSid);
     g.writeStringField(list ? "list_sid" : "map_sid", o.sid);
-    g.writeStringField("url", objectUrl(serviceSid, o) + "/Items/" + (list ? i.index.toString() : pathSegment(i.key)));
+    g.writeStringField("url", objectUrl(origin, serviceSid, o) + "/Items/" + (list ? i.index.toString() : pathSegment(i.key)));
     g.writeStringField("revision", Long.toString(i.revision));
     data(g, i.data);
     g.writeStringField("date_expires", Json.date(i.dateExpires));
@@ -122,20 +123,22 @@ final class Representation {
   /**
    * The same JSON as {@link #item}, for pages: each item's JSON is kept on the item and written
    * again as is while its revision, data and dates are unchanged (a 50-item page was most of the
-   * fake's JSON work). Call under the store lock, like everything that reads items.
+   * fake's JSON work). The JSON holds the item's URL, so an entry also names its origin. Call
+   * under the store lock, like everything that reads items.
    */
-  void pageItem(JsonGenerator g, String serviceSid, SyncObject o, SyncItem i) throws IOException {
+  void pageItem(JsonGenerator g, String origin, String serviceSid, SyncObject o, SyncItem i) throws IOException {
     SyncItem.PageEntry entry = i.pageEntry;
-    if (entry == null || !entry.shows(i)) {
-      byte[] json = Json.bytes(each -> item(each, serviceSid, o, i));
-      entry = new SyncItem.PageEntry(i.revision, i.data, i.dateUpdated, i.dateExpires,
+    if (entry == null || !entry.shows(i, origin)) {
+      byte[] json = Json.bytes(each -> item(each, origin, serviceSid, o, i));
+      entry = new SyncItem.PageEntry(origin, i.revision, i.data, i.dateUpdated, i.dateExpires,
           new SerializedString(new String(json, StandardCharsets.UTF_8)));
       i.pageEntry = entry;
     }
     g.writeRawValue(entry.json());
   }
 
-  void permission(JsonGenerator g, String serviceSid, SyncObject o, SyncObject.Permission p) throws IOException {
+  void permission(JsonGenerator g, String origin, String serviceSid, SyncObject o, SyncObject.Permission p)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("account_sid", accountSid);
     g.writeStringField("service_sid", serviceSid);
@@ -144,7 +147,7 @@ final class Representation {
     g.writeBooleanField("read", p.read());
     g.writeBooleanField("write", p.write());
     g.writeBooleanField("manage", p.manage());
-    g.writeStringField("url", objectUrl(serviceSid, o) + "/Permissions/" + pathSegment(p.identity()));
+    g.writeStringField("url", objectUrl(origin, serviceSid, o) + "/Permissions/" + pathSegment(p.identity()));
     g.writeEndObject();
   }
 

@@ -106,7 +106,10 @@ final class SyncApiTransformer implements ResponseDefinitionTransformerV2, Mappi
   @Override
   public ResponseDefinition transform(ServeEvent serveEvent) {
     LoggedRequest request = serveEvent.getRequest();
-    SyncHttpApi.Answer answer = api.answer(request.getMethod().value(), URI.create(request.getUrl()),
+    String origin = RequestOrigin.of(request.getScheme(), request.getHeader("Host"),
+        request.getHost() + ":" + request.getPort(), request.getHeader("X-Forwarded-Proto"),
+        request.getHeader("X-Forwarded-Host"));
+    SyncHttpApi.Answer answer = api.answer(request.getMethod().value(), URI.create(request.getUrl()), origin,
         request.getHeader("Authorization"), request.getHeader("If-Match"), request.getBody());
     ResponseDefinitionBuilder response = new ResponseDefinitionBuilder().withStatus(answer.status());
     if (answer.body() != null) {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.io.Content;
@@ -110,8 +111,12 @@ final class SyncFastPath extends Handler.Wrapper {
   private void answer(Request request, URI uri, byte[] body, Response response, Callback callback) {
     SyncHttpApi.Answer answer;
     try {
-      answer = api.answer(request.getMethod(), uri, request.getHeaders().get(HttpHeader.AUTHORIZATION),
-          request.getHeaders().get(HttpHeader.IF_MATCH), body);
+      HttpFields headers = request.getHeaders();
+      String origin = RequestOrigin.of(request.isSecure() ? "https" : "http", headers.get(HttpHeader.HOST),
+          Request.getServerName(request) + ":" + Request.getServerPort(request),
+          headers.get(HttpHeader.X_FORWARDED_PROTO), headers.get(HttpHeader.X_FORWARDED_HOST));
+      answer = api.answer(request.getMethod(), uri, origin, headers.get(HttpHeader.AUTHORIZATION),
+          headers.get(HttpHeader.IF_MATCH), body);
       if (journal != null) {
         journal.add(new FastPathExchange(new UUID(idHigh, idLow.incrementAndGet()), request.getMethod(),
             uri.toString(), request.getHttpURI().getScheme(), Request.getServerName(request),

@@ -35,10 +35,11 @@ final class SyncHttpApi {
 
   /**
    * The answer to one request. {@code uri} is the raw path and query as they arrived (see
-   * {@link URI#create}); {@code authorization} and {@code ifMatch} are the first values of those
-   * headers, or null. Uses up one time of a matching {@link Faults} rule.
+   * {@link URI#create}); {@code origin} the scheme and host it was sent to ({@link RequestOrigin}),
+   * which the answer's URLs name; {@code authorization} and {@code ifMatch} are the first values
+   * of those headers, or null. Uses up one time of a matching {@link Faults} rule.
    */
-  Answer answer(String method, URI uri, String authorization, String ifMatch, byte[] body) {
+  Answer answer(String method, URI uri, String origin, String authorization, String ifMatch, byte[] body) {
     String path = uri.getRawPath();
     if (path.equals(RESET_PATH) && method.equals("POST")) {
       reset.run();
@@ -53,7 +54,7 @@ final class SyncHttpApi {
     try {
       authenticate(authorization);
       SyncRoutes.Reply reply = routes.handle(new SyncRoutes.Request(
-          method, path, FormParams.parse(uri.getRawQuery()), FormParams.parse(body), ifMatch));
+          method, path, FormParams.parse(uri.getRawQuery()), FormParams.parse(body), ifMatch, origin));
       return new Answer(reply.status(), reply.json(), delay);
     } catch (SyncError e) {
       return error(e, delay);

@@ -16,11 +16,12 @@ final class SyncItem {
   /** This item's JSON as a page last showed it; reused while nothing it shows has changed. */
   PageEntry pageEntry;
 
-  /** An item's rendered JSON and what it was rendered from. */
-  record PageEntry(long revision, JsonNode data, Instant dateUpdated, Instant dateExpires,
+  /** An item's rendered JSON and what it was rendered from (its URL starts with {@code origin}). */
+  record PageEntry(String origin, long revision, JsonNode data, Instant dateUpdated, Instant dateExpires,
       com.fasterxml.jackson.core.SerializableString json) {
-    boolean shows(SyncItem i) {
-      return revision == i.revision && data == i.data && dateUpdated == i.dateUpdated && dateExpires == i.dateExpires;
+    boolean shows(SyncItem i, String origin) {
+      return revision == i.revision && data == i.data && dateUpdated == i.dateUpdated && dateExpires == i.dateExpires
+          && this.origin.equals(origin);
     }
   }
 

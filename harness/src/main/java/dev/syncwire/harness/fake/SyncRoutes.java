@@ -32,7 +32,8 @@ final class SyncRoutes {
   static final int MAX_DATA_BYTES = 16 * 1024;
   static final int MAX_STREAM_MESSAGE_BYTES = 4 * 1024;
 
-  record Request(String method, String rawPath, FormParams query, FormParams form, String ifMatch) {}
+  /** One request; {@code origin} ({@link RequestOrigin}) starts every URL in the answer. */
+  record Request(String method, String rawPath, FormParams query, FormParams form, String ifMatch, String origin) {}
 
   /** A status and the JSON answer's UTF-8 bytes (null: no body, as for 204). */
   record Reply(int status, byte[] json) {
@@ -75,7 +76,7 @@ final class SyncRoutes {
           case "GET" -> listServices(r);
           case "POST" -> {
             SyncService created = configure(store.createService(null), r.form());
-            yield reply(201, g -> json.service(g, created));
+            yield reply(201, g -> json.service(g, r.origin(), created));
           }
           default -> throw methodNotAllowed(m, resource);
         };
@@ -83,10 +84,10 @@ final class SyncRoutes {
       SyncService service = store.service(s.get(2), resource);
       if (s.size() == 3) {
         return switch (m) {
-          case "GET" -> reply(200, g -> json.service(g, service));
+          case "GET" -> reply(200, g -> json.service(g, r.origin(), service));
           case "POST" -> {
             configure(service, r.form());
-            yield reply(200, g -> json.service(g, service));
+            yield reply(200, g -> json.service(g, r.origin(), service));
           }
           case "DELETE" -> {
             store.deleteService(service);
@@ -106,7 +107,7 @@ final class SyncRoutes {
       SyncObject object = store.object(service, type, s.get(4), resource);
       if (s.size() == 5) {
         return switch (m) {
-          case "GET" -> reply(200, g -> json.object(g, service.sid, object));
+          case "GET" -> reply(200, g -> json.object(g, r.origin(), service.sid, object));
           case "POST" -> updateObject(r, data, service, object);
           case "DELETE" -> {
             store.deleteObject(service, object);
@@ -141,7 +142,7 @@ final class SyncRoutes {
       if (s.size() == 7 && items) {
         SyncItem item = store.item(object, itemId(object, s.get(6), resource), resource);
         return switch (m) {
-          case "GET" -> reply(200, g -> json.item(g, service.sid, object, item));
+          case "GET" -> reply(200, g -> json.item(g, r.origin(), service.sid, object, item));
           case "POST" -> updateItem(r, data, service, object, item);
           case "DELETE" -> {
             store.deleteItem(service, object, item, r.ifMatch());
@@ -155,11 +156,11 @@ final class SyncRoutes {
         return switch (m) {
           case "GET" -> {
             SyncObject.Permission p = store.permission(object, identity, resource);
-            yield reply(200, g -> json.permission(g, service.sid, object, p));
+            yield reply(200, g -> json.permission(g, r.origin(), service.sid, object, p));
           }
           case "POST" -> {
             SyncObject.Permission p = store.grant(object, permission(identity, r.form()));
-            yield reply(200, g -> json.permission(g, service.sid, object, p));
+            yield reply(200, g -> json.permission(g, r.origin(), service.sid, object, p));
           }
           case "DELETE" -> {
             store.permission(object, identity, resource);
@@ -215,7 +216,7 @@ final class SyncRoutes {
     NavigableMap<Long, SyncService> all = store.services();
     Paging.Result<SyncService> result =
         Paging.page(all, false, null, true, page.size, page.number, page.token, Long::valueOf);
-    return reply(200, g -> envelope(g, "services", r.rawPath(), page, result, svc -> json.service(g, svc)));
+    return reply(200, g -> envelope(g, "services", r, page, result, svc -> json.service(g, r.origin(), svc)));
   }
 
   // ---- objects ----
@@ -229,7 +230,7 @@ final class SyncRoutes {
         ? SyncStore.ttl("CollectionTtl", f.get("CollectionTtl")) : null;
     // CollectionTtl is the newer name of Ttl for lists and maps; it wins when both are given.
     SyncObject object = store.createObject(service, type, uniqueName, data, collectionTtl != null ? collectionTtl : ttl);
-    return reply(201, g -> json.object(g, service.sid, object));
+    return reply(201, g -> json.object(g, r.origin(), service.sid, object));
   }
 
   private Reply updateObject(Request r, Data d, SyncService service, SyncObject object) {
@@ -244,7 +245,7 @@ final class SyncRoutes {
     }
     String ifMatch = object.type == ObjectType.DOCUMENT ? r.ifMatch() : null;
     store.updateObject(service, object, data, collectionTtl != null ? collectionTtl : ttl, ifMatch);
-    return reply(200, g -> json.object(g, service.sid, object));
+    return reply(200, g -> json.object(g, r.origin(), service.sid, object));
   }
 
   private Reply listObjects(Request r, SyncService service, ObjectType type) {
@@ -257,7 +258,7 @@ final class SyncRoutes {
       case MAP -> "maps";
       default -> "streams";
     };
-    return reply(200, g -> envelope(g, key, r.rawPath(), page, result, o -> json.object(g, service.sid, o)));
+    return reply(200, g -> envelope(g, key, r, page, result, o -> json.object(g, r.origin(), service.sid, o)));
   }
 
   private Reply publish(Request r, Data d, SyncService service, SyncObject stream) {
@@ -291,7 +292,7 @@ final class SyncRoutes {
     SyncItem item = object.type == ObjectType.LIST
         ? store.addListItem(service, object, data, itemTtl, collectionTtl)
         : store.addMapItem(service, object, key, data, itemTtl, collectionTtl);
-    return reply(201, g -> json.item(g, service.sid, object, item));
+    return reply(201, g -> json.item(g, r.origin(), service.sid, object, item));
   }
 
   private Reply updateItem(Request r, Data d, SyncService service, SyncObject object, SyncItem item) {
@@ -303,7 +304,7 @@ final class SyncRoutes {
       throw SyncError.badRequest(54010, "No parameters specified: send Data, ItemTtl or CollectionTtl");
     }
     store.updateItem(service, object, item, data, itemTtl, collectionTtl, r.ifMatch());
-    return reply(200, g -> json.item(g, service.sid, object, item));
+    return reply(200, g -> json.item(g, r.origin(), service.sid, object, item));
   }
 
   /** ItemTtl, or its older alias Ttl, which the spec says is ignored when both are given. */
@@ -334,7 +335,7 @@ final class SyncRoutes {
     } else {
       result = Paging.page(object.mapItems, descending, fromText, inclusive, page.size, page.number, page.token, Function.identity());
     }
-    return reply(200, g -> envelope(g, "items", r.rawPath(), page, result, i -> json.pageItem(g, service.sid, object, i)));
+    return reply(200, g -> envelope(g, "items", r, page, result, i -> json.pageItem(g, r.origin(), service.sid, object, i)));
   }
 
   private Object itemId(SyncObject object, String segment, String resource) {
@@ -364,8 +365,8 @@ final class SyncRoutes {
     Page page = Page.of(r.query(), false);
     Paging.Result<SyncObject.Permission> result = Paging.page(
         object.permissions, false, null, true, page.size, page.number, page.token, Function.identity());
-    return reply(200, g -> envelope(g, "permissions", r.rawPath(), page, result,
-        p -> json.permission(g, service.sid, object, p)));
+    return reply(200, g -> envelope(g, "permissions", r, page, result,
+        p -> json.permission(g, r.origin(), service.sid, object, p)));
   }
 
   // ---- paging envelope ----
@@ -414,9 +415,9 @@ final class SyncRoutes {
     void write(V value) throws IOException;
   }
 
-  private static <V> void envelope(JsonGenerator g, String key, String rawPath, Page page, Paging.Result<V> result,
+  private static <V> void envelope(JsonGenerator g, String key, Request r, Page page, Paging.Result<V> result,
       Element<V> element) throws IOException {
-    String base = "https://sync.twilio.com" + rawPath;
+    String base = r.origin() + r.rawPath();
     g.writeStartObject();
     g.writeArrayFieldStart(key);
     for (V value : result.values()) {

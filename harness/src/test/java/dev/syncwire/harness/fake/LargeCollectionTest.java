@@ -30,11 +30,11 @@ class LargeCollectionTest {
 
     String path = "/v1/Services/" + service.sid + "/Lists/big/Items";
     long firstNanos = timePage(routes, path, FormParams.parse("PageSize=100"));
-    JsonNode deep = routes.handle(new SyncRoutes.Request("GET", path, FormParams.parse("PageSize=100&From=99000"), FormParams.empty(), null)).body();
+    JsonNode deep = routes.handle(new SyncRoutes.Request("GET", path, FormParams.parse("PageSize=100&From=99000"), FormParams.empty(), null, RequestOrigin.TWILIO)).body();
     String next = deep.get("meta").get("next_page_url").asText();
     String query = next.substring(next.indexOf('?') + 1);
     long deepNanos = timePage(routes, path, FormParams.parse(query));
-    JsonNode deepNext = routes.handle(new SyncRoutes.Request("GET", path, FormParams.parse(query), FormParams.empty(), null)).body();
+    JsonNode deepNext = routes.handle(new SyncRoutes.Request("GET", path, FormParams.parse(query), FormParams.empty(), null, RequestOrigin.TWILIO)).body();
     assertThat(deepNext.get("items").get(0).get("index").asInt()).isEqualTo(99_100);
 
     System.out.printf("100k list items: insert %.1f us/item; first page(100) %.2f ms; page at 99,100 via PageToken %.2f ms%n",
@@ -47,7 +47,7 @@ class LargeCollectionTest {
     long best = Long.MAX_VALUE;
     for (int i = 0; i < 20; i++) {
       long t = System.nanoTime();
-      routes.handle(new SyncRoutes.Request("GET", path, query, FormParams.empty(), null));
+      routes.handle(new SyncRoutes.Request("GET", path, query, FormParams.empty(), null, RequestOrigin.TWILIO));
       best = Math.min(best, System.nanoTime() - t);
     }
     return best;
