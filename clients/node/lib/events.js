@@ -97,7 +97,9 @@ class Events {
 
   /** GET /api/events, oldest first. */
   async #query(params) {
-    const query = new URLSearchParams({ limit: '1000000', ...params });
+    // Everything held: the receiver caps `limit` at its in-memory cap, which /health tells.
+    this.cap ??= (await requestJson(`${this.receiverUrl}/health`)).cap;
+    const query = new URLSearchParams({ limit: String(this.cap), ...params });
     const answer = await requestJson(`${this.receiverUrl}/api/events?${query}`);
     return answer.events.slice().reverse();
   }
