@@ -2,9 +2,11 @@ package dev.syncwire.cli;
 
 import dev.syncwire.harness.fake.SyncApiFake;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The fake's account, token, service and seed: shared by {@code fake} and {@code up}. */
+/** The fake's account, token, service and seed: shared by {@code fake}, {@code up} and {@code exec}. */
 final class FakeOptions {
   @Option(names = "--account-sid", paramLabel = "AC...", converter = OptionValues.AccountSid.class,
       description = "Account SID the fake accepts. Default: derived from --seed.")
@@ -45,11 +47,19 @@ final class FakeOptions {
     }
   }
 
-  static void printEnvironment(PrintWriter out, SyncApiFake fake) {
-    out.println("  export TWILIO_ACCOUNT_SID=" + fake.accountSid());
-    out.println("  export TWILIO_AUTH_TOKEN=" + fake.authToken());
-    out.println("  export TWILIO_SYNC_SERVICE_SID=" + fake.defaultServiceSid());
-    out.println("  export SYNCWIRE_SYNC_BASE_URL=" + fake.baseUrl());
+  /** The fake's own variables, for {@code fake}; {@code up} and {@code exec} add the receiver's (WiredServers). */
+  static Map<String, String> environment(SyncApiFake fake) {
+    Map<String, String> variables = new LinkedHashMap<>();
+    variables.put("TWILIO_ACCOUNT_SID", fake.accountSid());
+    variables.put("TWILIO_AUTH_TOKEN", fake.authToken());
+    variables.put("TWILIO_SYNC_SERVICE_SID", fake.defaultServiceSid());
+    variables.put("SYNCWIRE_SYNC_BASE_URL", fake.baseUrl());
+    variables.put("SYNCWIRE_CONTROL_URL", fake.baseUrl() + "/__syncwire");
+    return variables;
+  }
+
+  static void printEnvironment(PrintWriter out, Map<String, String> variables) {
+    variables.forEach((name, value) -> out.println("  export " + name + "=" + value));
     out.println("Node:  client.sync.baseUrl = process.env.SYNCWIRE_SYNC_BASE_URL;");
     out.println("Java:  new TwilioRestClient.Builder(sid, token).httpClient(new FakeHttpClient(baseUrl)).build();");
   }

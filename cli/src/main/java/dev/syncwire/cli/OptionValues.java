@@ -132,6 +132,38 @@ final class OptionValues {
   }
 
   /**
+   * A dotenv file to write: not a directory, in a folder that exists and can be written, so a typo
+   * is reported before anything starts rather than after both servers listen.
+   */
+  static final class EnvFilePath implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      String hint = "; give a file in a folder you can write, such as .env.syncwire";
+      if (value.isBlank()) {
+        throw new TypeConversionException("the path is empty" + hint);
+      }
+      Path path;
+      try {
+        path = Path.of(value);
+      } catch (InvalidPathException e) {
+        throw new TypeConversionException("'" + value + "' is not a file path (" + e.getReason() + ")" + hint);
+      }
+      if (Files.isDirectory(path)) {
+        throw new TypeConversionException(value + " is a directory; give a file inside it, such as "
+            + path.resolve(".env.syncwire"));
+      }
+      Path folder = path.toAbsolutePath().getParent();
+      if (!Files.isDirectory(folder)) {
+        throw new TypeConversionException(value + ": the folder " + folder + " does not exist" + hint);
+      }
+      if (!Files.isWritable(folder)) {
+        throw new TypeConversionException(value + ": the folder " + folder + " cannot be written" + hint);
+      }
+      return path;
+    }
+  }
+
+  /**
    * An address of this machine to listen on. Resolved and tried here, so a name that does not
    * resolve, or an address that belongs to another machine, is reported before anything starts.
    */

@@ -16,10 +16,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SyncwireCommand.Version.class,
     description = {"Twilio Sync webhooks and REST API, testable and debuggable on one machine.", ""},
-    subcommands = {UpCommand.class, ReceiveCommand.class, FakeCommand.class, TriggerCommand.class, ReplayCommand.class,
+    subcommands = {UpCommand.class, ExecCommand.class, ReceiveCommand.class, FakeCommand.class, TriggerCommand.class, ReplayCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Start with: syncwire up   (the receiver and the Sync fake, wired together)",
-        "Exit codes: 0 ok, 1 failed while running, 2 bad option or configuration.",
+        "Or run your tests against both: syncwire exec -- npm test",
+        "Exit codes: 0 ok, 1 failed while running, 2 bad option or configuration;",
+        "exec exits with its command's code.",
         "Set SYNCWIRE_DEBUG=1 to see the stack trace behind an error."})
 public final class SyncwireCommand implements Runnable {
   @CommandLine.Spec
@@ -28,7 +30,7 @@ public final class SyncwireCommand implements Runnable {
   /** Where the commands read $TWILIO_AUTH_TOKEN and $SYNCWIRE_DEBUG from; tests pass their own. */
   final Map<String, String> environment;
 
-  /** How {@code receive}, {@code fake} and {@code up} wait to be stopped: Ctrl-C, or at once in tests. */
+  /** How {@code receive}, {@code fake}, {@code up} and {@code exec} wait to be stopped: Ctrl-C, or at once in tests. */
   final StopSignal stopSignal;
 
   SyncwireCommand(Map<String, String> environment, StopSignal stopSignal) {
@@ -59,6 +61,8 @@ public final class SyncwireCommand implements Runnable {
         .setCaseInsensitiveEnumValuesAllowed(true);
     // Every subcommand lists -V, --version; without this each would print nothing.
     cli.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new Version()));
+    // Everything from the command's name on is the command's own: exec -- node -e '...' keeps its -e.
+    cli.getSubcommands().get("exec").setStopAtPositional(true);
     ErrorPrinter errors = new ErrorPrinter(isSet(environment.get("SYNCWIRE_DEBUG")));
     cli.setParameterExceptionHandler(errors);
     cli.setExecutionExceptionHandler(errors);
@@ -110,7 +114,10 @@ public final class SyncwireCommand implements Runnable {
     /** Everything is closed (the journal flushed); the process may end. */
     void closed();
 
-    /** Stops on Ctrl-C; the shutdown hook waits (up to 5 s) for {@link #closed()} so the journal is flushed. */
+    /**
+     * Stops on Ctrl-C; the shutdown hook waits (up to 10 s: exec gives its command 5 s) for {@link #closed()}
+     * so the journal is flushed.
+     */
     static StopSignal ctrlC() {
       CountDownLatch stopped = new CountDownLatch(1);
       CountDownLatch closed = new CountDownLatch(1);
@@ -120,7 +127,7 @@ public final class SyncwireCommand implements Runnable {
           Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             stopped.countDown();
             try {
-              closed.await(5, TimeUnit.SECONDS);
+              closed.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }

@@ -1,0 +1,66 @@
+package dev.syncwire.cli;
+
+import dev.syncwire.harness.fake.SyncApiFake;
+import dev.syncwire.receiver.ReceiverConfig;
+import dev.syncwire.receiver.SyncReceiver;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * What {@code up} and {@code exec} start and how: both ports, the journal, the env file and the
+ * fake's own options. {@code exec} gives the ports other defaults through its default provider.
+ */
+final class UpOptions {
+  @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", converter = OptionValues.Port.class,
+      description = "Receiver port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+  int port;
+
+  @Option(names = "--fake-port", defaultValue = "4010", paramLabel = "PORT", converter = OptionValues.Port.class,
+      description = "Sync API fake port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+  int fakePort;
+
+  @Option(names = "--journal", paramLabel = "FILE", converter = OptionValues.JournalFile.class,
+      description = "Append every event to this JSON Lines file; read back on start.")
+  Path journal;
+
+  @Option(names = "--env-file", paramLabel = "FILE", converter = OptionValues.EnvFilePath.class,
+      description = "Write the variables to export to this dotenv file once both servers listen; removed on stop.")
+  Path envFile;
+
+  @Mixin
+  FakeOptions fake = new FakeOptions();
+
+  /**
+   * Starts the fake, then the receiver with the fake's token, and points the fake's default service
+   * at the receiver. The receiver prints one line per event on {@code console}.
+   */
+  WiredServers start(PrintStream console) {
+    // The fake decides the token (derived from the seed unless given); start it first, then point it at the receiver.
+    SyncApiFake started = fake.start(SyncApiFake.builder().webhooksFromRestEnabled(true), "--fake-port", fakePort);
+    SyncReceiver receiver;
+    try {
+      receiver = ReceiveCommand.start(ReceiverConfig.builder().port(port).authToken(started.authToken())
+          .journal(journal).console(console).build());
+    } catch (RuntimeException e) {
+      started.close();
+      throw e;
+    }
+    started.updateDefaultService(receiver.webhookUrl().toString(), true);
+    return new WiredServers(started, receiver);
+  }
+
+  /** Writes {@code --env-file} if it was given (null otherwise); on failure closes {@code servers} first. */
+  EnvFile writeEnvFile(WiredServers servers) {
+    if (envFile == null) {
+      return null;
+    }
+    try {
+      return EnvFile.write(envFile, servers.environment());
+    } catch (StartupError e) {
+      servers.close();
+      throw e;
+    }
+  }
+}
