@@ -198,7 +198,7 @@ export interface Syncwire extends Connection {
 export interface StartOptions {
   /** Default `'manual'` (moves only when told, as in the JUnit extension); `'system'` for real time. */
   clock?: 'manual' | 'system' | `manual=${string}`;
-  /** Seeds the SIDs; default 42. */
+  /** Seeds the SIDs, so two runs give the same ones; default the CLI's. */
   seed?: number;
   /** A JSON Lines file the receiver appends every event to. */
   journal?: string;

@@ -6,7 +6,7 @@ const { start } = require('../lib/up');
 module.exports = async function globalSetup() {
   const sw = await start({
     clock: process.env.SYNCWIRE_CLOCK || 'manual',
-    seed: process.env.SYNCWIRE_SEED ? Number(process.env.SYNCWIRE_SEED) : 42,
+    ...(process.env.SYNCWIRE_SEED && { seed: Number(process.env.SYNCWIRE_SEED) }),
     ...(process.env.SYNCWIRE_START_TIMEOUT_MS && { timeout: Number(process.env.SYNCWIRE_START_TIMEOUT_MS) }),
   });
   globalThis.__SYNCWIRE__ = sw;

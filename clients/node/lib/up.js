@@ -14,18 +14,19 @@ const STOP_GRACE_MS = 10_000;
 const running = new Set();
 
 /**
- * Starts syncwire: `up --port 0 --fake-port 0 --clock manual --env-file <tmp>/env --seed 42`.
+ * Starts syncwire: `up --port 0 --fake-port 0 --clock manual --env-file <tmp>/env [--seed N]`.
  * Resolves with `{ env, receiverUrl, fakeUrl, controlUrl, events, fake, logFile, pid, stop() }`.
  */
 async function start(options = {}) {
-  const { clock = 'manual', seed = 42, journal, timeout = 60_000, javaOptions = [] } = checkOptions(options);
+  const { clock = 'manual', seed, journal, timeout = 60_000, javaOptions = [] } = checkOptions(options);
   const java = locateJava();
   const jar = locateJar();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'syncwire-'));
   const envFile = path.join(dir, 'env');
   const logFile = path.join(dir, 'syncwire.log');
   const args = [...javaOptions, '-jar', jar, 'up', '--port', '0', '--fake-port', '0', '--clock', clock,
-    '--env-file', envFile, '--seed', String(seed), ...(journal ? ['--journal', path.resolve(journal)] : [])];
+    '--env-file', envFile, ...(seed !== undefined ? ['--seed', String(seed)] : []),
+    ...(journal ? ['--journal', path.resolve(journal)] : [])];
   const out = fs.openSync(logFile, 'a');
   let child;
   try {
@@ -72,7 +73,7 @@ function checkOptions(options) {
   if (timeout !== undefined && !(Number.isInteger(timeout) && timeout > 0)) {
     throw new TypeError(`start(options): timeout must be a whole number of milliseconds, more than 0; got ${shown(timeout)}`);
   }
-  if (!Array.isArray(javaOptions) || javaOptions.some((o) => typeof o !== 'string')) {
+  if (javaOptions !== undefined && (!Array.isArray(javaOptions) || javaOptions.some((o) => typeof o !== 'string'))) {
     throw new TypeError(`start(options): javaOptions must be an array of strings such as ['-Xmx256m']; got ${shown(javaOptions)}`);
   }
   return options;
