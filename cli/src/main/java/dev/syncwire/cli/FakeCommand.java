@@ -49,6 +49,7 @@ final class FakeCommand implements Callable<Integer> {
     out.println("  default service: " + fake.defaultServiceSid()
         + (webhookUrl == null ? " (no webhook_url)" : " -> " + webhookUrl
             + (webhooksFromRest ? " (REST changes fire webhooks)" : " (REST changes fire none, as on Twilio; --webhooks-from-rest to change)")));
+    out.println("  clock: " + ClockSetting.describe(fake.clock()));
     FakeOptions.printEnvironment(out, FakeOptions.environment(fake));
     out.println("Press Ctrl-C to stop.");
     out.flush();

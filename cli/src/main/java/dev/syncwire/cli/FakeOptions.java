@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The fake's account, token, service and seed: shared by {@code fake}, {@code up} and {@code exec}. */
+/** The fake's account, token, service, seed and clock: shared by {@code fake}, {@code up} and {@code exec}. */
 final class FakeOptions {
   @Option(names = "--account-sid", paramLabel = "AC...", converter = OptionValues.AccountSid.class,
       description = "Account SID the fake accepts. Default: derived from --seed.")
@@ -24,8 +24,14 @@ final class FakeOptions {
       description = "Seed for every SID, so two runs give the same SIDs. Default: ${DEFAULT-VALUE}.")
   long seed;
 
+  @Option(names = "--clock", defaultValue = "system", paramLabel = "system|manual[=INSTANT]",
+      converter = OptionValues.Clock.class,
+      description = {"system: real time, TTLs expire on their own (the default).",
+          "manual: time stands still until moved; manual=2026-01-01T00:00:00Z starts it there."})
+  ClockSetting clock = ClockSetting.SYSTEM;
+
   SyncApiFake.Builder apply(SyncApiFake.Builder builder) {
-    builder.seed(seed);
+    builder.seed(seed).clock(clock.newClock());
     if (accountSid != null) {
       builder.accountSid(accountSid);
     }

@@ -1,6 +1,7 @@
 package dev.syncwire.cli;
 
 import dev.syncwire.fixtures.SyncContract;
+import dev.syncwire.harness.fake.FakeClock;
 import dev.syncwire.receiver.signature.SignatureMode;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -12,6 +13,8 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -189,6 +192,35 @@ final class OptionValues {
             + " is not an address of this machine, so nothing can listen on it (" + e.getMessage() + "); give " + CHOICES);
       }
       return address;
+    }
+  }
+
+  /** system, manual, or manual=ISO-8601 instant; the words in any case. */
+  static final class Clock implements ITypeConverter<ClockSetting> {
+    private static final String CHOICES = "give system (real time, the default), manual (time stands still until"
+        + " moved) or manual=2026-01-01T00:00:00Z (manual, starting at that instant)";
+
+    @Override
+    public ClockSetting convert(String value) {
+      String text = value.trim();
+      int equals = text.indexOf('=');
+      String mode = (equals < 0 ? text : text.substring(0, equals)).toLowerCase(Locale.ROOT);
+      if (mode.equals("system") && equals < 0) {
+        return ClockSetting.SYSTEM;
+      }
+      if (!mode.equals("manual")) {
+        throw new TypeConversionException("'" + value + "' is not a clock; " + CHOICES);
+      }
+      if (equals < 0) {
+        return new ClockSetting(FakeClock.Mode.MANUAL, null);
+      }
+      String start = text.substring(equals + 1).trim();
+      try {
+        return new ClockSetting(FakeClock.Mode.MANUAL, Instant.parse(start));
+      } catch (DateTimeParseException e) {
+        throw new TypeConversionException("'" + value + "' does not start the manual clock at an ISO-8601 instant"
+            + " ('" + start + "' is not one); give manual=2026-01-01T00:00:00Z, or manual for the current second");
+      }
     }
   }
 

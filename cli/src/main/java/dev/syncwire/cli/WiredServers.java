@@ -21,6 +21,7 @@ record WiredServers(SyncApiFake fake, SyncReceiver receiver) implements AutoClos
     out.println("  receiver:  POST " + receiver.webhookUrl() + "  (events: " + receiver.baseUrl()
         + "/api/events, live: /api/events/stream)");
     out.println("  Sync fake: " + fake.baseUrl() + "  default service " + fake.defaultServiceSid());
+    out.println("  clock:     " + ClockSetting.describe(fake.clock()));
     out.println("  webhooks:  every change to the default service is posted, signed with the auth token, to the receiver.");
     out.println("             webhooks_from_rest_enabled is ON (Twilio's default is off) so you see what your REST calls fire.");
   }

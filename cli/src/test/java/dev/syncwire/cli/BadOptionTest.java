@@ -43,7 +43,17 @@ class BadOptionTest {
             + " such as AC", "up", "--account-sid", "bogus"),
         bad("Invalid value for option '--service-sid': 'IS123' is not a Sync service SID; give IS and 32 hex digits",
             "up", "--service-sid", "IS123"),
-        bad("Invalid value for option '--account-sid': 'AC123' is not an account SID", "fake", "--account-sid", "AC123"));
+        bad("Invalid value for option '--account-sid': 'AC123' is not an account SID", "fake", "--account-sid", "AC123"),
+        bad("Invalid value for option '--clock': 'fast' is not a clock; give system (real time, the default), manual"
+            + " (time stands still until moved) or manual=2026-01-01T00:00:00Z (manual, starting at that instant)",
+            "up", "--clock", "fast"),
+        bad("Invalid value for option '--clock': 'system=2026-01-01T00:00:00Z' is not a clock; give system",
+            "fake", "--clock", "system=2026-01-01T00:00:00Z"),
+        bad("Invalid value for option '--clock': 'manual=yesterday' does not start the manual clock at an ISO-8601"
+            + " instant ('yesterday' is not one); give manual=2026-01-01T00:00:00Z, or manual for the current second",
+            "fake", "--clock", "manual=yesterday"),
+        bad("Invalid value for option '--clock': 'manual=' does not start the manual clock at an ISO-8601 instant"
+            + " ('' is not one)", "up", "--clock", "manual="));
   }
 
   private static Arguments bad(String firstLine, String... args) {

@@ -67,6 +67,7 @@ public final class SyncApiFake implements AutoCloseable {
   private final Builder config;
   private final TwilioRestClient client;
   private final WebhookDelivery delivery;
+  private final ExpiryTimer expiryTimer; // null on a manual clock: moving it expires what is due
   private volatile String defaultServiceSid;
 
   private SyncApiFake(Builder b) {
@@ -76,6 +77,10 @@ public final class SyncApiFake implements AutoCloseable {
     this.store = new SyncStore(b.accountSid, b.authToken, clock, b.seed, b.sink == null ? delivery : b.sink);
     this.faults = new Faults();
     clock.onAdvance(store::expireDue);
+    this.expiryTimer = clock.mode() == FakeClock.Mode.SYSTEM ? new ExpiryTimer(store, clock) : null;
+    if (expiryTimer != null) {
+      store.onEarliestExpiry(expiryTimer::wakeAt);
+    }
     Map<String, String> credentials = new LinkedHashMap<>(b.apiKeys);
     credentials.put(b.accountSid, b.authToken);
     SyncHttpApi api = new SyncHttpApi(new SyncRoutes(store), faults, credentials, this::reset);
@@ -96,6 +101,9 @@ public final class SyncApiFake implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       server.stop();
+      if (expiryTimer != null) {
+        expiryTimer.close();
+      }
       if (delivery != null) {
         delivery.close();
       }
@@ -216,7 +224,11 @@ public final class SyncApiFake implements AutoCloseable {
     return new Snapshot(store.snapshot());
   }
 
-  /** Puts back the state of {@code snapshot}, clock time included. Webhooks are not replayed. */
+  /**
+   * Puts back the state of {@code snapshot}. A manual clock goes back (or forward) to the
+   * snapshot's time; a system clock keeps the system's time, so a TTL that ran out since the
+   * snapshot expires at once, with its {@code *_removed} webhook. Other webhooks are not replayed.
+   */
   public void restore(Snapshot snapshot) {
     store.restore(Objects.requireNonNull(snapshot, "snapshot").state);
   }
@@ -245,6 +257,9 @@ public final class SyncApiFake implements AutoCloseable {
   @Override
   public void close() {
     try {
+      if (expiryTimer != null) {
+        expiryTimer.close();
+      }
       server.stop();
     } finally {
       if (delivery != null) {
@@ -386,6 +401,11 @@ public final class SyncApiFake implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The fake's time. Default: a manual clock at the current second ({@link FakeClock#ofNow()}),
+     * which tests move with {@code advance}; {@link FakeClock#system()} gives real time, with TTLs
+     * that run out on their own.
+     */
     public Builder clock(FakeClock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;

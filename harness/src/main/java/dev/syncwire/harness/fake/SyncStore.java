@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * All Sync state and every rule that changes it: indexes, revisions, TTLs, unique names,
@@ -28,6 +29,8 @@ final class SyncStore {
   private final FakeClock clock;
   private final long seed;
   private volatile WebhookSink sink;
+  /** Told, under this lock, when an expiry becomes the earliest pending one (a system clock's timer). */
+  private Consumer<Instant> earliestExpiry = at -> {};
 
   private SidGenerator sids;
   private long seq;
@@ -56,6 +59,15 @@ final class SyncStore {
     this.sink = Objects.requireNonNull(sink);
   }
 
+  synchronized void onEarliestExpiry(Consumer<Instant> listener) {
+    this.earliestExpiry = Objects.requireNonNull(listener);
+  }
+
+  /** When the earliest pending TTL runs out, or null if none is pending. */
+  synchronized Instant nextExpiry() {
+    return expiries.isEmpty() ? null : expiries.first().at();
+  }
+
   // ---- whole state ----
 
   synchronized State snapshot() {
@@ -78,7 +90,10 @@ final class SyncStore {
     });
     expiries = new TreeSet<>(Expiry.ORDER);
     expiries.addAll(state.expiries());
-    clock.set(state.now());
+    clock.restoreTo(state.now());
+    if (!expiries.isEmpty()) {
+      earliestExpiry.accept(expiries.first().at());
+    }
   }
 
   synchronized void clear() {
@@ -280,6 +295,9 @@ final class SyncStore {
         : new Expiry(at, ++seq, service.sid, object.type, object.sid, item == null ? null : item.id());
     if (expiry != null) {
       expiries.add(expiry);
+      if (expiries.first() == expiry) {
+        earliestExpiry.accept(at);
+      }
     }
     if (item != null) {
       item.dateExpires = at;

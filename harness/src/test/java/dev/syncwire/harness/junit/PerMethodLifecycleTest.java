@@ -8,6 +8,7 @@ import com.twilio.rest.sync.v1.service.syncmap.SyncMapItem;
 import dev.syncwire.fixtures.SignatureVerdict;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.harness.SyncEvents;
+import dev.syncwire.harness.fake.FakeClock;
 import dev.syncwire.harness.fake.SyncApiFake;
 import dev.syncwire.receiver.SyncReceiver;
 import java.time.Duration;
@@ -26,6 +27,7 @@ class PerMethodLifecycleTest {
       TwilioRestClient client, @SyncServiceSid String service, SyncEvents events) {
     assertThat(service).isEqualTo(fake.defaultServiceSid());
     assertThat(events.receiver()).isSameAs(receiver);
+    assertThat(fake.clock().mode()).as("tests move time themselves").isEqualTo(FakeClock.Mode.MANUAL);
 
     SyncMap.creator(service).setUniqueName("user-presence").create(client);
     SyncMapItem.creator(service, "user-presence", "user-123", Map.of("status", "online")).create(client);
