@@ -5,7 +5,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -28,14 +30,18 @@ import java.util.regex.Pattern;
  * fake.faults().when("POST", "/v1/Services/[^/]+/Documents").status(500).times(3);
  * fake.faults().when("GET", ".*").status(429).always();
  * fake.faults().when("GET", "/v1/Services/.*").delay(Duration.ofSeconds(2)).times(1);
+ * fake.faults().when("GET", ".*").status(429).code(20429).times(2);
+ * fake.faults().rules();                    // [f1 POST ... -> 500 (20500) 3 of 3 left, ...]
+ * fake.faults().remove("f1");
  * fake.faults().clear();
  * }</pre>
  */
 public final class Faults {
-  /** What a rule does to one request: a status (0: answer normally) after a delay. */
-  record Fault(int status, long delayMillis) {}
+  /** What a rule does to one request: a status (0: answer normally) with Twilio's error code, after a delay. */
+  record Fault(int status, int code, long delayMillis) {}
 
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
+  private final AtomicLong ids = new AtomicLong();
 
   Faults() {}
 
@@ -49,7 +55,28 @@ public final class Faults {
 
   /** Removes every rule. */
   public void clear() {
-    rules.clear();
+    removeAll();
+  }
+
+  /** The armed rules, in the order they are checked. */
+  public List<Rule> rules() {
+    return List.copyOf(rules);
+  }
+
+  /** Removes the rule with this {@link Rule#id()}; false if no armed rule has it (used up, or never). */
+  public boolean remove(String id) {
+    return rules.removeIf(rule -> rule.id != null && rule.id.equals(id));
+  }
+
+  /** Removes every rule and says how many there were. */
+  int removeAll() {
+    int removed = 0;
+    for (Rule rule : rules) {
+      if (rules.remove(rule)) {
+        removed++;
+      }
+    }
+    return removed;
   }
 
   /** The fault for this request, if a rule matches; uses up one of the rule's times. */
@@ -65,19 +92,26 @@ public final class Faults {
             rules.remove(rule);
           }
         }
-        return new Fault(rule.status, rule.delay.toMillis());
+        return new Fault(rule.status, rule.code(), rule.delay.toMillis());
       }
     }
     return null;
   }
 
-  /** One scripted fault; configure with {@link #status} and/or {@link #delay}, arm with {@link #times} or {@link #always}. */
+  /**
+   * One scripted fault; configure with {@link #status}, {@link #code} and/or {@link #delay}, arm
+   * with {@link #times} or {@link #always}. Once armed it has an {@link #id()} and reads back what
+   * it does; {@link Faults#rules()} lists the armed ones.
+   */
   public final class Rule {
     private final String method;
     private final Pattern path;
     private int status;
+    private int code;
     private Duration delay = Duration.ZERO;
+    private int times = -1;
     private int remaining = -1;
+    private volatile String id;
 
     private Rule(String method, Pattern path) {
       this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -90,6 +124,15 @@ public final class Faults {
         throw new IllegalArgumentException("A fault status must be 4xx or 5xx, got " + status);
       }
       this.status = status;
+      return this;
+    }
+
+    /** The Twilio error {@code code} in the answer's body; default 20000+status (20429 for a 429). */
+    public Rule code(int code) {
+      if (code < 1) {
+        throw new IllegalArgumentException("A fault code must be a positive Twilio error code such as 20429, got " + code);
+      }
+      this.code = code;
       return this;
     }
 
@@ -107,12 +150,14 @@ public final class Faults {
       if (n < 1) {
         throw new IllegalArgumentException("times(n) needs n >= 1, got " + n + "; use clear() to drop rules");
       }
+      times = n;
       remaining = n;
       arm();
     }
 
     /** Applies to every matching request until {@link Faults#clear()}. */
     public void always() {
+      times = -1;
       remaining = -1;
       arm();
     }
@@ -121,7 +166,53 @@ public final class Faults {
       if (status == 0 && delay.isZero()) {
         throw new IllegalStateException("This fault does nothing: set status(...) or delay(...) before arming it");
       }
+      id = "f" + ids.incrementAndGet();
       rules.add(this);
+    }
+
+    /** {@code f1}, {@code f2}, ... once armed (for {@link Faults#remove}); null before. */
+    public String id() {
+      return id;
+    }
+
+    /** The method it applies to, upper case, or {@code *}. */
+    public String method() {
+      return method;
+    }
+
+    /** The regular expression a request's path must fully match. */
+    public String pathPattern() {
+      return path.pattern();
+    }
+
+    /** The status answered, or 0 when the rule only delays. */
+    public int status() {
+      return status;
+    }
+
+    /** The Twilio error code answered with {@link #status()}; 0 when the rule only delays. */
+    public int code() {
+      return status == 0 ? 0 : code != 0 ? code : 20000 + status;
+    }
+
+    public Duration delay() {
+      return delay;
+    }
+
+    /** How many requests it was armed for; empty when it applies always. */
+    public OptionalInt times() {
+      return times < 0 ? OptionalInt.empty() : OptionalInt.of(times);
+    }
+
+    /** How many matching requests it still applies to; empty when it applies always. */
+    public synchronized OptionalInt remaining() {
+      return remaining < 0 ? OptionalInt.empty() : OptionalInt.of(remaining);
+    }
+
+    @Override
+    public String toString() {
+      return id + " " + method + " " + path.pattern() + (status == 0 ? "" : " -> " + status + " (" + code() + ")")
+          + (delay.isZero() ? "" : " after " + delay) + (times < 0 ? " always" : " " + remaining().getAsInt() + " of " + times + " left");
     }
 
     private boolean matches(String requestMethod, String requestPath) {

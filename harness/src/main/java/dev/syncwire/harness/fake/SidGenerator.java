@@ -15,7 +15,7 @@ final class SidGenerator {
     this(seed, 0);
   }
 
-  private SidGenerator(long seed, long counter) {
+  SidGenerator(long seed, long counter) {
     this.seed = seed;
     this.counter = counter;
   }
@@ -23,6 +23,15 @@ final class SidGenerator {
   synchronized String next(String prefix) {
     SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + counter++);
     return prefix + String.format("%016x%016x", random.nextLong(), random.nextLong());
+  }
+
+  long seed() {
+    return seed;
+  }
+
+  /** How many SIDs were handed out: the next one is the {@code counter()}-th (0-based). */
+  synchronized long counter() {
+    return counter;
   }
 
   synchronized SidGenerator copy() {

@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Users can add their own stubs on the same server ({@link #stubFor}); they take precedence over
- * the Sync behaviour. {@code POST /__syncwire/reset} (no auth) is {@link #reset()} over HTTP.
+ * the Sync behaviour. The control API under {@code /__syncwire/} ({@link #controlUrl()}) gives
+ * reset, clock, faults, webhook faults, deliveries, snapshot/restore and idle over HTTP, as JSON
+ * (docs/control-api.md); it is open unless {@link Builder#controlToken} is set.
  *
  * <p>The request journal is bounded: {@link #wireMock()}{@code .verify(...)}, {@code findAll(...)}
  * and {@code getAllServeEvents()} see the last {@value Builder#DEFAULT_REQUEST_JOURNAL_ENTRIES}
@@ -43,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * {@link #wireMockConfiguration}); what a client reads is the same.
  *
  * <p>While no stub of your own exists and no global delay is set, Sync requests ({@code /v1/...}
- * and the reset path) are answered by a Jetty handler in front of WireMock's servlet, on the same
+ * and the control API) are answered by a Jetty handler in front of WireMock's servlet, on the same
  * server and port, from the same code that answers through WireMock: same status, same
  * {@code Content-Type: application/json}, same body bytes, and {@link #faults()} apply alike. Such
  * answers carry no {@code Matched-Stub-Id} header (WireMock adds it) and send a
@@ -83,12 +85,13 @@ public final class SyncApiFake implements AutoCloseable {
     }
     Map<String, String> credentials = new LinkedHashMap<>(b.apiKeys);
     credentials.put(b.accountSid, b.authToken);
-    SyncHttpApi api = new SyncHttpApi(new SyncRoutes(store), faults, credentials, this::reset);
+    ControlApi control = new ControlApi(store, clock, faults, () -> delivery, this::reset, b.controlToken);
+    SyncHttpApi api = new SyncHttpApi(new SyncRoutes(store), faults, credentials, control);
     SyncApiTransformer transformer = new SyncApiTransformer(api, this::reset);
     createDefaultService();
     BoundedRequestJournal journal =
         b.requestJournalEntries == 0 ? null : new BoundedRequestJournal(b.requestJournalEntries);
-    WireMockConfiguration options = wireMockConfiguration(b.port, journal).extensions(transformer);
+    WireMockConfiguration options = wireMockConfiguration(b.host, b.port, journal).extensions(transformer);
     SyncFastPath fastPath = b.fastPath ? new SyncFastPath(api, transformer, journal) : null;
     if (fastPath != null) {
       options.httpServerFactory(fastPath.serverFactory());
@@ -107,7 +110,7 @@ public final class SyncApiFake implements AutoCloseable {
       if (delivery != null) {
         delivery.close();
       }
-      throw new IllegalStateException("SyncApiFake could not listen on 127.0.0.1:" + b.port
+      throw new IllegalStateException("SyncApiFake could not listen on " + b.host + ":" + b.port
           + " (" + e.getMessage() + "); is another process on that port? Port 0 picks a free one (port(0); --fake-port 0 on the command line)", e);
     }
     this.client = new TwilioRestClient.Builder(b.accountSid, b.authToken)
@@ -131,13 +134,13 @@ public final class SyncApiFake implements AutoCloseable {
     if (journalEntries < 0) {
       throw new IllegalArgumentException("journalEntries must be 0 (no journal) or more, got " + journalEntries);
     }
-    return wireMockConfiguration(port, journalEntries == 0 ? null : new BoundedRequestJournal(journalEntries));
+    return wireMockConfiguration(Builder.DEFAULT_HOST, port, journalEntries == 0 ? null : new BoundedRequestJournal(journalEntries));
   }
 
-  /** The same settings with this journal (null: none). */
-  static WireMockConfiguration wireMockConfiguration(int port, BoundedRequestJournal journal) {
+  /** The same settings on {@code host} with this journal (null: none). */
+  static WireMockConfiguration wireMockConfiguration(String host, int port, BoundedRequestJournal journal) {
     WireMockConfiguration options = wireMockConfig()
-        .bindAddress("127.0.0.1")
+        .bindAddress(host)
         .port(port)
         .notifier(new Slf4jNotifier(false))
         .stubRequestLoggingDisabled(true)
@@ -153,9 +156,24 @@ public final class SyncApiFake implements AutoCloseable {
     return options;
   }
 
-  /** {@code http://127.0.0.1:<port>}: where FakeHttpClient (or a Node client's {@code sync.baseUrl}) points. */
+  /**
+   * {@code http://127.0.0.1:<port>}: where FakeHttpClient (or a Node client's {@code sync.baseUrl})
+   * points. The host is the one bound, or 127.0.0.1 when bound to every interface.
+   */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.port();
+    return "http://" + urlHost(config.host) + ":" + server.port();
+  }
+
+  /** Where the control API answers: {@code baseUrl() + "/__syncwire"}. */
+  public String controlUrl() {
+    return baseUrl() + ControlApi.PREFIX;
+  }
+
+  private static String urlHost(String host) {
+    if (host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+      return "127.0.0.1";
+    }
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
   public int port() {
@@ -318,12 +336,41 @@ public final class SyncApiFake implements AutoCloseable {
     defaultServiceSid = service.sid;
   }
 
-  /** Everything the fake held at one moment; opaque, pass it to {@link #restore}. */
+  /**
+   * Everything the fake held at one moment: pass it to {@link #restore}, or keep it as JSON
+   * ({@link #toJson()}, {@link #fromJson(String)}): the same format as the control API's
+   * {@code GET /__syncwire/snapshot} and the CLI's {@code --import} and {@code --export-on-exit}.
+   *
+   * <pre>{@code
+   * Files.writeString(file, fake.snapshot().toJson());
+   * fake.restore(SyncApiFake.Snapshot.fromJson(Files.readString(file)));
+   * }</pre>
+   */
   public static final class Snapshot {
     private final SyncStore.State state;
 
     private Snapshot(SyncStore.State state) {
       this.state = state;
+    }
+
+    /** The snapshot as JSON, {@code {"format":"syncwire-snapshot/1","now":...,"services":[...]}}. */
+    public String toJson() {
+      return new String(SnapshotJson.write(state), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Reads a snapshot's JSON.
+     *
+     * @throws IllegalArgumentException naming each field that is missing, of the wrong type or
+     *     breaks a rule, as {@code services[0].sid: services[0].sid must be IS followed by ...}
+     */
+    public static Snapshot fromJson(String json) {
+      try {
+        return new Snapshot(SnapshotJson.read(Objects.requireNonNull(json, "json").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      } catch (ControlError e) {
+        throw new IllegalArgumentException("not a syncwire snapshot: " + String.join("; ",
+            e.violations().stream().map(Object::toString).toList()), e);
+      }
     }
 
     @Override
@@ -339,6 +386,11 @@ public final class SyncApiFake implements AutoCloseable {
     /** How many requests the WireMock request journal keeps by default (the oldest are dropped first). */
     public static final int DEFAULT_REQUEST_JOURNAL_ENTRIES = 10_000;
 
+    /** Where the fake listens unless {@link #host} says otherwise: this machine only. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    private String host = DEFAULT_HOST;
+    private String controlToken;
     private int port;
     private int requestJournalEntries = DEFAULT_REQUEST_JOURNAL_ENTRIES;
     private boolean fastPath = true;
@@ -376,6 +428,30 @@ public final class SyncApiFake implements AutoCloseable {
         throw new IllegalArgumentException("requestJournalEntries must be 0 (no journal) or more, got " + entries);
       }
       this.requestJournalEntries = entries;
+      return this;
+    }
+
+    /**
+     * The address to listen on (default {@value #DEFAULT_HOST}). Anything but a loopback address
+     * needs a {@link #controlToken}: the control API can read and replace all state.
+     */
+    public Builder host(String host) {
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException("host must be an address of this machine such as 127.0.0.1 or 0.0.0.0, got '" + host + "'");
+      }
+      this.host = host.trim();
+      return this;
+    }
+
+    /**
+     * Every call to the control API ({@code /__syncwire/...}) must then carry
+     * {@code Authorization: Bearer <token>}; null (the default) leaves it open on loopback.
+     */
+    public Builder controlToken(String token) {
+      if (token != null && token.isBlank()) {
+        throw new IllegalArgumentException("controlToken must not be blank; pass null for no token");
+      }
+      this.controlToken = token;
       return this;
     }
 
@@ -441,6 +517,10 @@ public final class SyncApiFake implements AutoCloseable {
     }
 
     public SyncApiFake start() {
+      if (controlToken == null && !isLoopback(host)) {
+        throw new IllegalArgumentException("host " + host + " is reachable from other machines, and the control API"
+            + " (/__syncwire/...) can read and replace all state: set controlToken(...) (--control-token on the command line)");
+      }
       SidGenerator credentials = new SidGenerator(~seed);
       if (accountSid == null) {
         accountSid = credentials.next("AC");
@@ -449,6 +529,14 @@ public final class SyncApiFake implements AutoCloseable {
         authToken = credentials.next("").substring(0, 32);
       }
       return new SyncApiFake(this);
+    }
+
+    private static boolean isLoopback(String host) {
+      try {
+        return java.net.InetAddress.getByName(host.replace("[", "").replace("]", "")).isLoopbackAddress();
+      } catch (java.net.UnknownHostException e) {
+        throw new IllegalArgumentException("host '" + host + "' does not resolve to an address; give 127.0.0.1 or 0.0.0.0", e);
+      }
     }
 
     private static String requireSid(String sid, String prefix, String what) {

@@ -112,6 +112,7 @@ final class SyncApiTransformer implements ResponseDefinitionTransformerV2, Mappi
     SyncHttpApi.Answer answer = api.answer(request.getMethod().value(), URI.create(request.getUrl()), origin,
         request.getHeader("Authorization"), request.getHeader("If-Match"), request.getBody());
     ResponseDefinitionBuilder response = new ResponseDefinitionBuilder().withStatus(answer.status());
+    answer.headers().forEach(response::withHeader);
     if (answer.body() != null) {
       response.withHeader("Content-Type", SyncHttpApi.CONTENT_TYPE).withBody(answer.body());
     }

@@ -28,7 +28,7 @@ import org.eclipse.jetty.util.Callback;
  * straight from {@link SyncHttpApi}: no servlet, no stub matching, no response rendering, and a
  * compact journal entry ({@link FastPathExchange}). It answers only requests WireMock would have
  * handed to the catch-all stub anyway, with the same status, {@code Content-Type} and body:
- * GET, POST or DELETE on {@code /v1/...} (or the reset path), while no stub besides the catch-all
+ * GET, POST or DELETE on {@code /v1/...} or the control API ({@code /__syncwire/...}), while no stub besides the catch-all
  * exists and no global delay is set. Everything else goes to WireMock unchanged. Injected
  * {@link Faults} come from the same {@link SyncHttpApi#answer} call; a delay is waited out on
  * Jetty's scheduler instead of a sleeping thread.
@@ -92,7 +92,7 @@ final class SyncFastPath extends Handler.Wrapper {
     }
     HttpURI httpUri = request.getHttpURI();
     String path = httpUri.getPath();
-    boolean sync = path != null && path.startsWith("/v1/") || SyncHttpApi.RESET_PATH.equals(path);
+    boolean sync = path != null && (path.startsWith("/v1/") || ControlApi.handles(path));
     if (!sync || httpUri.hasViolations() || transformer.hasUserStubs()) {
       return null;
     }
@@ -138,6 +138,7 @@ final class SyncFastPath extends Handler.Wrapper {
 
   private static void send(SyncHttpApi.Answer answer, Response response, Callback callback) {
     response.setStatus(answer.status());
+    answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
     if (answer.body() == null) {
       response.write(true, BufferUtil.EMPTY_BUFFER, callback);
       return;

@@ -9,28 +9,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place that turns an HTTP request into the fake's answer: reset, injected faults, auth,
+ * The one place that turns an HTTP request into the fake's answer: the control API, injected faults, auth,
  * parsing, {@link SyncRoutes} and error mapping. Both ways in call it, so they cannot disagree:
  * {@link SyncApiTransformer} (through WireMock) and {@link SyncFastPath} (straight from Jetty).
  */
 final class SyncHttpApi {
-  static final String RESET_PATH = "/__syncwire/reset";
+  static final String RESET_PATH = ControlApi.PREFIX + "/reset";
   static final String CONTENT_TYPE = "application/json";
   private static final Logger LOG = LoggerFactory.getLogger(SyncHttpApi.class);
 
-  /** What to send: a status, a JSON body (null: none, as for 204) and how long to wait first. */
-  record Answer(int status, byte[] body, long delayMillis) {}
+  /** What to send: a status, a JSON body (null: none, as for 204), how long to wait first, and extra headers. */
+  record Answer(int status, byte[] body, long delayMillis, Map<String, String> headers) {
+    Answer(int status, byte[] body, long delayMillis) {
+      this(status, body, delayMillis, Map.of());
+    }
+  }
 
   private final SyncRoutes routes;
   private final Faults faults;
   private final Map<String, String> credentials;
-  private final Runnable reset;
+  private final ControlApi control;
 
-  SyncHttpApi(SyncRoutes routes, Faults faults, Map<String, String> credentials, Runnable reset) {
+  SyncHttpApi(SyncRoutes routes, Faults faults, Map<String, String> credentials, ControlApi control) {
     this.routes = routes;
     this.faults = faults;
     this.credentials = Map.copyOf(credentials);
-    this.reset = reset;
+    this.control = control;
   }
 
   /**
@@ -41,14 +45,13 @@ final class SyncHttpApi {
    */
   Answer answer(String method, URI uri, String origin, String authorization, String ifMatch, byte[] body) {
     String path = uri.getRawPath();
-    if (path.equals(RESET_PATH) && method.equals("POST")) {
-      reset.run();
-      return new Answer(204, null, 0);
+    if (ControlApi.handles(path)) { // before faults and Sync auth: the control API has its own
+      return control.answer(method, uri, authorization, body);
     }
     Faults.Fault fault = faults.take(method, path);
     long delay = fault == null ? 0 : fault.delayMillis();
     if (fault != null && fault.status() != 0) {
-      return error(new SyncError(fault.status(), 20000 + fault.status(), "Injected fault: "
+      return error(new SyncError(fault.status(), fault.code(), "Injected fault: "
           + method + " " + path + " answered " + fault.status() + " by SyncApiFake.faults()"), delay);
     }
     try {

@@ -5,7 +5,9 @@ import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.fixtures.ObjectType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -24,6 +26,17 @@ final class SyncStore {
   record State(
       SidGenerator sids, long seq, TreeMap<Long, SyncService> services, TreeSet<Expiry> expiries, Instant now) {}
 
+  /**
+   * One object or item a TTL removed. {@code key} for map items, {@code index} for list items.
+   */
+  record Expired(ObjectType type, boolean item, String serviceSid, String objectSid, String uniqueName,
+      String key, Integer index) {
+    /** {@code document}, {@code list}, {@code map}, {@code stream}, {@code list_item} or {@code map_item}. */
+    String objectType() {
+      return type.wireName() + (item ? "_item" : "");
+    }
+  }
+
   private final String accountSid;
   private final String authToken;
   private final FakeClock clock;
@@ -37,6 +50,8 @@ final class SyncStore {
   private TreeMap<Long, SyncService> services = new TreeMap<>();
   private Map<String, SyncService> servicesBySid = new HashMap<>();
   private TreeSet<Expiry> expiries = new TreeSet<>(Expiry.ORDER);
+  /** Non-null while {@link #collectExpired} runs: every TTL removal is added here. */
+  private List<Expired> expiredSink;
 
   SyncStore(String accountSid, String authToken, FakeClock clock, long seed, WebhookSink sink) {
     this.accountSid = accountSid;
@@ -314,8 +329,24 @@ final class SyncStore {
     }
   }
 
-  /** Removes everything due at {@code now}, oldest first, firing the *_removed webhooks. */
-  synchronized void expireDue(Instant now) {
+  /**
+   * Runs {@code moveClock} (which expires through the clock's listener) with the store locked and
+   * returns what its TTLs removed, oldest first.
+   */
+  synchronized List<Expired> collectExpired(Runnable moveClock) {
+    List<Expired> removed = new ArrayList<>();
+    expiredSink = removed;
+    try {
+      moveClock.run();
+    } finally {
+      expiredSink = null;
+    }
+    return removed;
+  }
+
+  /** Removes everything due at {@code now}, oldest first, firing the *_removed webhooks; returns what it removed. */
+  synchronized List<Expired> expireDue(Instant now) {
+    List<Expired> removed = expiredSink != null ? expiredSink : new ArrayList<>();
     while (!expiries.isEmpty() && !expiries.first().at().isAfter(now)) {
       Expiry due = expiries.pollFirst();
       SyncService service = servicesBySid.get(due.serviceSid());
@@ -326,14 +357,17 @@ final class SyncStore {
       if (due.itemId() == null) {
         if (due.equals(object.expiry)) {
           deleteObject(service, object);
+          removed.add(new Expired(object.type, false, service.sid, object.sid, object.uniqueName, null, null));
         }
       } else {
         SyncItem item = (SyncItem) object.items().get(due.itemId());
         if (item != null && due.equals(item.expiry)) {
           removeItem(service, object, item);
+          removed.add(new Expired(object.type, true, service.sid, object.sid, object.uniqueName, item.key, item.index));
         }
       }
     }
+    return removed;
   }
 
   /** Parses a TTL parameter: absent is null; else an integer 0..31,536,000 or 400 with 54011. */

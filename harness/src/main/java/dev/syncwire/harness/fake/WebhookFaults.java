@@ -3,6 +3,8 @@ package dev.syncwire.harness.fake;
 import dev.syncwire.harness.fake.WebhookDeliveryRecord.Fault;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -25,7 +27,7 @@ import java.util.Objects;
  */
 public final class WebhookFaults {
   private final Object lock = new Object();
-  private final ArrayDeque<Armed> script = new ArrayDeque<>();
+  private final ArrayDeque<Entry> script = new ArrayDeque<>();
   private final Runnable onClear;
 
   WebhookFaults(Runnable onClear) {
@@ -34,7 +36,7 @@ public final class WebhookFaults {
 
   /** The next {@code n} webhooks are not sent at all, and recorded {@code DROPPED}. */
   public WebhookFaults dropNext(int n) {
-    return arm(new Armed(Fault.DROP, atLeast(1, n, "dropNext"), Duration.ZERO));
+    return arm(new Entry(Fault.DROP, atLeast(1, n, "dropNext"), Duration.ZERO));
   }
 
   /**
@@ -47,7 +49,7 @@ public final class WebhookFaults {
       throw new IllegalArgumentException(
           "delayNext(n, delay) needs a delay of zero or more, got " + delay);
     }
-    return arm(new Armed(Fault.DELAY, atLeast(1, n, "delayNext"), delay));
+    return arm(new Entry(Fault.DELAY, atLeast(1, n, "delayNext"), delay));
   }
 
   /**
@@ -56,7 +58,7 @@ public final class WebhookFaults {
    * looks.
    */
   public WebhookFaults duplicateNext(int n) {
-    return arm(new Armed(Fault.DUPLICATE, atLeast(1, n, "duplicateNext"), Duration.ZERO));
+    return arm(new Entry(Fault.DUPLICATE, atLeast(1, n, "duplicateNext"), Duration.ZERO));
   }
 
   /**
@@ -65,22 +67,45 @@ public final class WebhookFaults {
    * webhooks stay {@code PENDING} until the group fills, {@link #clear()} or close.
    */
   public WebhookFaults reorderNext(int n) {
-    return arm(new Armed(Fault.REORDER, atLeast(2, n, "reorderNext"), Duration.ZERO));
+    return arm(new Entry(Fault.REORDER, atLeast(2, n, "reorderNext"), Duration.ZERO));
+  }
+
+  /**
+   * One fault still armed: what it does, to how many more webhooks, and the delay for
+   * {@code DELAY} (zero otherwise).
+   */
+  public record Armed(Fault fault, int remaining, Duration delay) {}
+
+  /** The faults not yet used up, in the order they apply. */
+  public List<Armed> armed() {
+    synchronized (lock) {
+      List<Armed> out = new ArrayList<>(script.size());
+      script.forEach(e -> out.add(new Armed(e.fault, e.remaining, e.delay)));
+      return out;
+    }
   }
 
   /** Disarms every fault not yet applied and sends any webhooks held for reordering. */
   public WebhookFaults clear() {
+    disarm();
+    return this;
+  }
+
+  /** {@link #clear()}, saying how many faults were still armed. */
+  int disarm() {
+    int cleared;
     synchronized (lock) {
+      cleared = script.size();
       script.clear();
     }
     onClear.run();
-    return this;
+    return cleared;
   }
 
   /** The fault for the next webhook, of object {@code orderingKey}; consumes it. */
   Assignment assign(String orderingKey) {
     synchronized (lock) {
-      Armed head = script.peek();
+      Entry head = script.peek();
       if (head == null) {
         return Assignment.NONE;
       }
@@ -99,7 +124,7 @@ public final class WebhookFaults {
     }
   }
 
-  private WebhookFaults arm(Armed armed) {
+  private WebhookFaults arm(Entry armed) {
     synchronized (lock) {
       script.add(armed);
     }
@@ -123,13 +148,13 @@ public final class WebhookFaults {
     static final Assignment NONE = new Assignment(Fault.NONE, Duration.ZERO, null, false);
   }
 
-  private static final class Armed {
+  private static final class Entry {
     final Fault fault;
     final Duration delay;
     int remaining;
     String orderingKey;
 
-    Armed(Fault fault, int remaining, Duration delay) {
+    Entry(Fault fault, int remaining, Duration delay) {
       this.fault = fault;
       this.remaining = remaining;
       this.delay = delay;
