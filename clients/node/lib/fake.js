@@ -1,6 +1,7 @@
 'use strict';
 // The Sync fake's control API (`$SYNCWIRE_CONTROL_URL`, i.e. <fake>/__syncwire) as JS calls:
-// clock, faults, webhook faults, deliveries, snapshot/restore, idle and reset.
+// clock, faults, webhook faults, deliveries, snapshot/restore, idle and reset. Bad arguments
+// throw at the call, before any request; answers the API refuses reject with a SyncwireError.
 const { toIso, shown } = require('./duration');
 const { requestJson } = require('./http');
 
@@ -25,9 +26,9 @@ class Fake {
        * Moves a manual clock forward; resolves once the webhooks of what expired were delivered,
        * with `{ now, mode, expired }`.
        */
-      advance: async (d) => clockAnswer(await call('POST', '/clock', { advance: toIso(d, 'fake.clock.advance(d)') })),
+      advance: (d) => call('POST', '/clock', { advance: toIso(d, 'fake.clock.advance(d)') }).then(clockAnswer),
       /** Sets a manual clock to a later instant (an ISO-8601 string or a Date). */
-      set: async (when) => clockAnswer(await call('POST', '/clock', { set: instant(when, 'fake.clock.set(when)') })),
+      set: (when) => call('POST', '/clock', { set: instant(when, 'fake.clock.set(when)') }).then(clockAnswer),
     };
 
     this.faults = {
@@ -39,9 +40,9 @@ class Fake {
       list: async () => (await call('GET', '/faults')).faults,
       /** Removes every rule; resolves with how many. */
       clear: async () => (await call('DELETE', '/faults')).cleared,
-      remove: async (id) => {
+      remove: (id) => {
         if (typeof id !== 'string' || !id) throw new TypeError(`fake.faults.remove(id): id must be a fault's id such as "f1"; got ${shown(id)}`);
-        await call('DELETE', `/faults/${encodeURIComponent(id)}`);
+        return call('DELETE', `/faults/${encodeURIComponent(id)}`).then(() => undefined);
       },
     };
 
@@ -67,7 +68,7 @@ class Fake {
   }
 
   /** Every webhook the fake sent, oldest first; filter `{ type, outcome, since, limit }`. */
-  async deliveries(filter = {}) {
+  deliveries(filter = {}) {
     const allowed = ['type', 'outcome', 'since', 'limit'];
     if (filter === null || typeof filter !== 'object') {
       throw new TypeError(`fake.deliveries(filter): filter must be an object with ${allowed.join(', ')}; got ${shown(filter)}`);
@@ -80,7 +81,7 @@ class Fake {
       if (value !== undefined) query.set(name, String(value));
     }
     const q = query.toString();
-    return (await this.#call('GET', `/deliveries${q ? `?${q}` : ''}`)).deliveries;
+    return this.#call('GET', `/deliveries${q ? `?${q}` : ''}`).then((answer) => answer.deliveries);
   }
 
   /** The whole state as JSON (`{ format: 'syncwire-snapshot/1', now, ... }`). */
@@ -97,8 +98,8 @@ class Fake {
   }
 
   /** Resolves once no webhook is queued or in flight; rejects after `timeout` (default 5 s) with `pending`. */
-  async idle({ timeout = 5000 } = {}) {
-    await this.#call('GET', `/idle?timeout=${toIso(timeout, 'fake.idle({ timeout })')}`);
+  idle({ timeout = 5000 } = {}) {
+    return this.#call('GET', `/idle?timeout=${toIso(timeout, 'fake.idle({ timeout })')}`).then(() => undefined);
   }
 
   /** A clean start: the fake forgets all Sync state, faults and deliveries, the receiver every event. */
