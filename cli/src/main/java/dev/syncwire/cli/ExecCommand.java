@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     defaultValueProvider = ExecCommand.FreePorts.class,
     description = {
-      "Run a command against the receiver and the Sync API fake, then stop both.",
+      "Run a command against the receiver and the Sync fake, then stop both.",
       "It starts what up starts, on free ports unless told, and runs the command",
       "with TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_SYNC_SERVICE_SID and the",
       "SYNCWIRE_SYNC_BASE_URL, SYNCWIRE_RECEIVER_URL and SYNCWIRE_CONTROL_URL",

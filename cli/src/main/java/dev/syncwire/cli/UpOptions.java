@@ -14,11 +14,11 @@ import picocli.CommandLine.Option;
  */
 final class UpOptions {
   @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT", converter = OptionValues.Port.class,
-      description = "Receiver port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+      description = "Receiver port, 0 for a free one. Default: ${DEFAULT-VALUE}.")
   int port;
 
   @Option(names = "--fake-port", defaultValue = "4010", paramLabel = "PORT", converter = OptionValues.Port.class,
-      description = "Sync API fake port (0 picks a free one). Default: ${DEFAULT-VALUE}.")
+      description = "Sync fake port, 0 for a free one. Default: ${DEFAULT-VALUE}.")
   int fakePort;
 
   @Option(names = "--journal", paramLabel = "FILE", converter = OptionValues.JournalFile.class,

@@ -15,7 +15,7 @@ class HelpTest {
     Cli cli = Cli.run("--help");
 
     assertThat(cli.exitCode()).isZero();
-    assertThat(cli.out()).contains("Usage: syncwire", "trigger", "replay", "receive", "fake", "up");
+    assertThat(cli.out()).contains("Usage: syncwire", "trigger", "replay", "receive", "fake", "up", "exec");
   }
 
   @Test
@@ -57,10 +57,11 @@ class HelpTest {
     Cli cli = Cli.run("--help");
 
     List<String> summaries = commandSummaries(cli.out());
-    assertThat(summaries).as(cli.out()).hasSize(6);
+    assertThat(summaries).as(cli.out()).hasSize(7);
     assertThat(summaries).allSatisfy(entry -> assertThat(entry.substring(entry.indexOf(' ') + 1)).matches("[A-Z].*\\."));
     assertThat(summaries).contains(
         "up Start the webhook receiver and the Sync API fake, wired together.",
+        "exec Run a command against the receiver and the Sync fake, then stop both.",
         "receive Receive Twilio Sync webhooks and print one line per event.",
         "fake Run a stateful fake of the Twilio Sync v1 REST API.",
         "trigger Send one signed Sync webhook to your handler, as Twilio would.",
