@@ -171,7 +171,7 @@ final class SyncStore {
     SyncObject object = new SyncObject(type, sids.next(type.sidPrefix()), uniqueName, ++seq, now());
     object.data = type == ObjectType.DOCUMENT ? (data != null ? data : Json.object()) : null;
     registry.add(object);
-    expireIn(service, object, null, ttl);
+    expireIn(service, object, null, ttl, object.dateCreated);
     switch (type) {
       case DOCUMENT -> emitObject(service, EventType.DOCUMENT_CREATED, object);
       case LIST -> emitObject(service, EventType.LIST_CREATED, object);
@@ -189,7 +189,7 @@ final class SyncStore {
     }
     object.revision++;
     object.dateUpdated = now();
-    expireIn(service, object, null, ttl);
+    expireIn(service, object, null, ttl, object.dateUpdated);
     if (object.type == ObjectType.DOCUMENT) {
       emitObject(service, EventType.DOCUMENT_UPDATED, object);
     }
@@ -244,8 +244,8 @@ final class SyncStore {
   }
 
   private void itemAdded(SyncService service, SyncObject object, SyncItem item, Integer itemTtl, Integer collectionTtl, EventType event) {
-    expireIn(service, object, item, itemTtl);
-    expireIn(service, object, null, collectionTtl);
+    expireIn(service, object, item, itemTtl, item.dateUpdated);
+    expireIn(service, object, null, collectionTtl, item.dateUpdated);
     emitItem(service, event, object, item);
   }
 
@@ -257,8 +257,8 @@ final class SyncStore {
     }
     item.revision++;
     item.dateUpdated = now();
-    expireIn(service, object, item, itemTtl);
-    expireIn(service, object, null, collectionTtl);
+    expireIn(service, object, item, itemTtl, item.dateUpdated);
+    expireIn(service, object, null, collectionTtl, item.dateUpdated);
     emitItem(service, object.type == ObjectType.LIST ? EventType.LIST_ITEM_UPDATED : EventType.MAP_ITEM_UPDATED, object, item);
     return item;
   }
@@ -296,16 +296,17 @@ final class SyncStore {
   // ---- TTL ----
 
   /**
-   * Sets or clears a TTL: null leaves it, 0 removes it, n expires n seconds from now. Validation
-   * lives with request parsing ({@link #ttl}).
+   * Sets or clears a TTL: null leaves it, 0 removes it, n expires n seconds after {@code changedAt},
+   * the time the change stamped (one reading of a system clock, so date_expires - date_updated is
+   * exactly the TTL). Validation lives with request parsing ({@link #ttl}).
    */
-  private void expireIn(SyncService service, SyncObject object, SyncItem item, Integer ttl) {
+  private void expireIn(SyncService service, SyncObject object, SyncItem item, Integer ttl, Instant changedAt) {
     if (ttl == null) {
       return;
     }
     Expiry old = item != null ? item.expiry : object.expiry;
     dropExpiry(old);
-    Instant at = ttl == 0 ? null : now().plusSeconds(ttl);
+    Instant at = ttl == 0 ? null : changedAt.plusSeconds(ttl);
     Expiry expiry = at == null ? null
         : new Expiry(at, ++seq, service.sid, object.type, object.sid, item == null ? null : item.id());
     if (expiry != null) {
