@@ -1,15 +1,14 @@
 'use strict';
 // The seed's error-handling pattern against the codes Twilio really returns (20404, 54301), and
 // the seed's original (54007/54302), which the fake fails exactly as real Twilio would.
-const { createTestContext } = require('../test-context');
-const { Receiver } = require('./support/receiver');
+const { connect, createTestContext } = require('syncwire');
 const { BarrierRequestClient } = require('./support/barrier-client');
 const getOrCreateDoc = require('../functions/sync/get-or-create-doc');
 const seedGetOrCreateDoc = require('./seed/get-or-create-doc.seed');
 
-const receiver = new Receiver();
+const sw = connect(); // the syncwire the Jest preset started
 
-beforeEach(() => receiver.reset());
+beforeEach(() => sw.fake.reset());
 
 function syncServiceOf(context) {
   return context.getTwilioClient().sync.v1.services(context.TWILIO_SYNC_SERVICE_SID);
@@ -26,14 +25,14 @@ describe('corrected get-or-create handler', () => {
 
     expect(first).toHaveBeenCalledWith(null, { success: true, data: { initialized: true }, created: true });
     expect(second).toHaveBeenCalledWith(null, { success: true, data: { initialized: true } });
-    const created = await receiver.awaitEvent({ type: 'document_created', object: 'settings' });
+    const created = await sw.events.await({ type: 'document_created', object: 'settings' });
     expect(created.data).toEqual({ initialized: true });
   });
 
   it('resolves two concurrent creates through 409 / 54301: one creates, the other fetches', async () => {
     // Both invocations fetch (404), then their creates are held until both are ready and sent together.
     const barrier = new BarrierRequestClient(2, (o) => o.method === 'post' && /\/Documents$/.test(o.uri));
-    const context = createTestContext({ httpClient: barrier });
+    const context = createTestContext(process.env, { httpClient: barrier });
     const a = jest.fn();
     const b = jest.fn();
 
@@ -48,12 +47,12 @@ describe('corrected get-or-create handler', () => {
       { success: true, data: { initialized: true }, created: true },
       { success: true, data: { initialized: true } },
     ]));
-    await receiver.awaitEvent({ type: 'document_created', object: 'race' });
-    expect(await receiver.events({ type: 'document_created', object: 'race' })).toHaveLength(1);
+    await sw.events.await({ type: 'document_created', object: 'race' });
+    expect(await sw.events.list({ type: 'document_created', object: 'race' })).toHaveLength(1);
   });
 
   it('lets other errors through: a bad auth token is 401 / 20003', async () => {
-    const context = createTestContext({ env: { TWILIO_AUTH_TOKEN: 'not-the-token' } });
+    const context = createTestContext({ ...process.env, TWILIO_AUTH_TOKEN: 'not-the-token' });
     await expect(getOrCreateDoc.handler(context, { docName: 'settings' }, jest.fn()))
       .rejects.toMatchObject({ status: 401, code: 20003 });
   });

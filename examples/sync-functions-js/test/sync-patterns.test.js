@@ -1,19 +1,18 @@
 'use strict';
 // The seed's four patterns, run as Functions handlers against `syncwire up`: each test checks the
 // REST result and the webhook(s) the fake posted to the receiver.
-const { createTestContext } = require('../test-context');
-const { Receiver } = require('./support/receiver');
+const { connect, createTestContext } = require('syncwire');
 const { storeCallState, getCallState } = require('../functions/sync/call-state');
 const presence = require('../functions/sync/presence.protected');
 const { addActivity, getActivity } = require('../functions/sync/activity');
 const { publishTyping } = require('../functions/sync/typing');
 
-const receiver = new Receiver();
+const sw = connect(); // the syncwire the Jest preset started
 let context;
 let syncService;
 
 beforeEach(async () => {
-  await receiver.reset();
+  await sw.fake.reset();
   context = createTestContext();
   syncService = context.getTwilioClient().sync.v1.services(context.TWILIO_SYNC_SERVICE_SID);
   // What a developer creates once in the Console or with the CLI before deploying these Functions.
@@ -32,7 +31,7 @@ describe('call state', () => {
     expect(doc.data).toMatchObject({ stage: 'greeting', selections: [] });
     expect(doc.dateExpires).toBeInstanceOf(Date);
 
-    const created = await receiver.awaitEvent({ type: 'document_created', object: 'call-CA123' });
+    const created = await sw.events.await({ type: 'document_created', object: 'call-CA123' });
     expect(created.data).toMatchObject({ stage: 'greeting', selections: [] });
     expect(created.params.DocumentSid).toBe(doc.sid);
     expect(created.signature).toBe('valid');
@@ -48,7 +47,7 @@ describe('call state', () => {
     const doc = await syncService.documents('call-CA123').fetch();
     expect(doc.data).toMatchObject({ stage: 'menu', selections: ['1'] });
 
-    const updated = await receiver.awaitEvent({ type: 'document_updated', object: 'call-CA123' });
+    const updated = await sw.events.await({ type: 'document_updated', object: 'call-CA123' });
     expect(updated.data).toMatchObject({ stage: 'menu', selections: ['1'] });
     expect(updated.data.startTime).toBe(before.startTime);
   });
@@ -64,7 +63,7 @@ describe('presence', () => {
     expect(item.data).toMatchObject({ status: 'online', device: 'web' });
     expect(item.dateExpires.getTime() - item.dateUpdated.getTime()).toBe(300_000);
 
-    const added = await receiver.awaitEvent({ type: 'map_item_added', object: 'user-presence', key: 'user-123' });
+    const added = await sw.events.await({ type: 'map_item_added', object: 'user-presence', key: 'user-123' });
     expect(added.data.status).toBe('online');
     expect(added.identity).toBe('system');
   });
@@ -75,8 +74,21 @@ describe('presence', () => {
     await presence.handler(context, { userId: 'user-123', status: 'away' }, callback);
 
     expect(callback).toHaveBeenCalledWith(null, { success: true });
-    const updated = await receiver.awaitEvent({ type: 'map_item_updated', object: 'user-presence', key: 'user-123' });
+    const updated = await sw.events.await({ type: 'map_item_updated', object: 'user-presence', key: 'user-123' });
     expect(updated.data).toMatchObject({ status: 'away', device: 'unknown' });
+  });
+  it('drops user-123 once 5 minutes pass without a heartbeat: map_item_removed, then 404', async () => {
+    await presence.handler(context, { userId: 'user-123', status: 'online' }, jest.fn());
+    await sw.events.await({ type: 'map_item_added', object: 'user-presence', key: 'user-123' });
+
+    await sw.fake.clock.advance('4m');
+    await sw.events.assertNone({ type: 'map_item_removed', key: 'user-123' }, { during: 200 });
+    await sw.fake.clock.advance('1m'); // answers once the expiry's webhook was delivered
+
+    const removed = await sw.events.await({ type: 'map_item_removed', object: 'user-presence', key: 'user-123' }, { timeout: 2000 });
+    expect(removed.data.status).toBe('online');
+    await expect(syncService.syncMaps('user-presence').syncMapItems('user-123').fetch())
+      .rejects.toMatchObject({ status: 404, code: 20404 });
   });
 });
 
@@ -91,9 +103,40 @@ describe('activity feed', () => {
     const [, { activities }] = callback.mock.calls[0];
     expect(activities.map((a) => a.action)).toEqual(['commented', 'liked']);
 
-    const added = await receiver.awaitEvents({ type: 'list_item_added', object: 'activity-feed' }, 3);
+    const added = await sw.events.awaitCount({ type: 'list_item_added', object: 'activity-feed' }, 3);
     expect(added.map((e) => [e.itemIndex, e.data.action])).toEqual([[0, 'joined'], [1, 'liked'], [2, 'commented']]);
     expect(added[2].data.details).toEqual({ post: 7 });
+  });
+  it('reads a 120-item feed with list(), which follows the fake\'s page links', async () => {
+    for (let i = 0; i < 120; i++) {
+      await addActivity(context, { userId: `user-${i % 7}`, action: `action-${i}` }, jest.fn());
+    }
+    const feed = syncService.syncLists('activity-feed').syncListItems;
+
+    const all = await feed.list();
+    expect(all).toHaveLength(120);
+    expect(all.map((item) => item.index)).toEqual([...Array(120).keys()]);
+    const newestFirst = await feed.list({ order: 'desc' });
+    expect(newestFirst[0].data.action).toBe('action-119');
+    await sw.events.awaitCount({ type: 'list_item_added', object: 'activity-feed' }, 120);
+  });
+
+  it("gets past an injected 429 with the SDK's autoRetry", async () => {
+    await addActivity(context, { userId: 'user-1', action: 'joined' }, jest.fn());
+    await sw.fake.faults.add({ method: 'GET', path: '/v1/Services/[^/]+/Lists/activity-feed/Items', status: 429, times: 1 });
+    const callback = jest.fn();
+    const retrying = createTestContext(process.env, { autoRetry: true });
+
+    await getActivity(retrying, { limit: 5 }, callback);
+
+    expect(callback.mock.calls[0][1].activities.map((a) => a.action)).toEqual(['joined']);
+    const [fault] = await sw.fake.faults.list();
+    expect(fault).toBeUndefined(); // its one time was used: the first GET got the 429
+  });
+
+  it('fails on the same 429 without autoRetry', async () => {
+    await sw.fake.faults.add({ method: 'GET', path: '/v1/Services/[^/]+/Lists/activity-feed/Items', status: 429, times: 1 });
+    await expect(getActivity(context, { limit: 5 }, jest.fn())).rejects.toMatchObject({ status: 429, code: 20429 });
   });
 });
 
@@ -103,7 +146,7 @@ describe('typing indicator', () => {
     await publishTyping(context, { userId: 'user-123', roomId: 'room-9', isTyping: true }, callback);
 
     expect(callback).toHaveBeenCalledWith(null, { success: true });
-    const published = await receiver.awaitEvent({ type: 'stream_message_published', object: 'room-events' });
+    const published = await sw.events.await({ type: 'stream_message_published', object: 'room-events' });
     expect(published.data).toEqual({ type: 'typing', userId: 'user-123', roomId: 'room-9', isTyping: true });
     expect(published.params.MessageSid).toMatch(/^TZ[0-9a-f]{32}$/);
   });
