@@ -12,6 +12,8 @@ const { shown } = require('./duration');
 const START_OPTIONS = ['clock', 'seed', 'journal', 'timeout', 'javaOptions'];
 const STOP_GRACE_MS = 10_000;
 const running = new Set();
+const TEMP_PREFIX = 'syncwire-';
+const OWNER_FILE = 'owner.pid';
 
 /**
  * Starts syncwire: `up --port 0 --fake-port 0 --clock manual --env-file <tmp>/env [--seed N]`.
@@ -21,11 +23,14 @@ async function start(options = {}) {
   const { clock = 'manual', seed, journal, timeout = 60_000, javaOptions = [] } = checkOptions(options);
   const java = locateJava();
   const jar = locateJar();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'syncwire-'));
+  removeOrphans();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), TEMP_PREFIX));
+  // Who owns the folder: a later start() removes it if this process died without cleaning up (kill -9).
+  fs.writeFileSync(path.join(dir, OWNER_FILE), String(process.pid));
   const envFile = path.join(dir, 'env');
   const logFile = path.join(dir, 'syncwire.log');
   const args = [...javaOptions, '-jar', jar, 'up', '--port', '0', '--fake-port', '0', '--clock', clock,
-    '--env-file', envFile, ...(seed !== undefined ? ['--seed', String(seed)] : []),
+    '--env-file', envFile, '--stop-with-parent', ...(seed !== undefined ? ['--seed', String(seed)] : []),
     ...(journal ? ['--journal', path.resolve(journal)] : [])];
   const out = fs.openSync(logFile, 'a');
   let child;
@@ -115,6 +120,40 @@ function readyEnv(child, dir, envFile, timeoutMs) {
     fallback = setInterval(check, 250);
     check();
   });
+}
+
+/**
+ * Removes the temp folders of start() calls whose process died without stop() (kill -9): the JVM
+ * stopped itself (--stop-with-parent), but nobody was left to remove the folder.
+ */
+function removeOrphans() {
+  let names;
+  try {
+    names = fs.readdirSync(os.tmpdir()).filter((n) => n.startsWith(TEMP_PREFIX));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const dir = path.join(os.tmpdir(), name);
+    let owner;
+    try {
+      owner = Number(fs.readFileSync(path.join(dir, OWNER_FILE), 'utf8'));
+    } catch {
+      continue; // not ours, or still being set up
+    }
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && !alive(owner)) {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
 }
 
 /** `NAME=value` lines, as `up --env-file` writes them. */

@@ -70,6 +70,31 @@ describe('start() and stop()', () => {
     await eventually(`JVM ${pid} gone`, () => processGone(pid));
   });
 
+  it('stops the JVM when the process is killed with -9, and the next start() removes the orphaned temp dir', async () => {
+    const script = `require(${JSON.stringify(path.resolve(__dirname, '..'))}).start().then((sw) => {
+      console.log(JSON.stringify({ pid: sw.pid, dir: require('path').dirname(sw.logFile) })); setInterval(() => {}, 1000); });`;
+    const child = require('node:child_process').spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const line = await new Promise((resolve, reject) => {
+      let text = '';
+      child.stdout.on('data', (chunk) => {
+        text += chunk;
+        if (text.includes('\n')) resolve(text.split('\n')[0]);
+      });
+      child.once('exit', (code) => reject(new Error(`the script exited (${code}) before it started syncwire`)));
+    });
+    const { pid, dir } = JSON.parse(line);
+    child.kill('SIGKILL');
+    // Nothing in the dead process can stop the JVM: up --stop-with-parent sees its parent go.
+    await eventually(`JVM ${pid} gone after its parent was killed with -9`, () => processGone(pid), 20_000);
+    assert.equal(fs.existsSync(dir), true, 'nobody was left to remove the temp dir yet');
+    const sw = await start();
+    try {
+      assert.equal(fs.existsSync(dir), false, 'start() removed the dead process\'s temp dir');
+    } finally {
+      await sw.stop();
+    }
+  });
+
   it('refuses bad options before starting anything', async () => {
     await assert.rejects(start({ clok: 'manual' }), /unknown option "clok"; use clock, seed/);
     await assert.rejects(start({ clock: 'frozen' }), /clock must be 'manual', 'system' or 'manual=<ISO instant>'.*got "frozen"/);

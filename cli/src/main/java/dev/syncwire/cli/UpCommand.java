@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code syncwire up}: the receiver and the fake, wired together. */
@@ -29,6 +30,11 @@ final class UpCommand implements Callable<Integer> {
   @Mixin
   UpOptions options = new UpOptions();
 
+  @Option(names = "--stop-with-parent",
+      description = "Stop (as on Ctrl-C) when the process that started syncwire exits, even by kill -9:"
+          + " for tools that launch it, such as the Node package.")
+  boolean stopWithParent;
+
   @Override
   public Integer call() throws InterruptedException {
     WiredServers servers = options.start(System.out);
@@ -41,6 +47,10 @@ final class UpCommand implements Callable<Integer> {
     }
     out.println("Press Ctrl-C to stop.");
     out.flush();
+    if (stopWithParent) {
+      // A launcher killed with -9 cannot stop us; its exit runs the same shutdown path as Ctrl-C.
+      ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+    }
     // The env file goes first: once the servers stop, what it says is no longer true.
     syncwire.serveUntilStopped(out, envFile == null ? () -> { } : envFile, servers);
     return 0;
