@@ -45,10 +45,12 @@ final class FakeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     SyncApiFake fake = options.start(SyncApiFake.builder().webhookUrl(webhookUrl)
         .webhooksFromRestEnabled(webhooksFromRest), "--port", port);
+    options.importInto(fake, webhookUrl != null); // given flags win over the file's webhook settings
     PrintWriter out = spec.commandLine().getOut();
     out.println("syncwire Sync API fake listening on " + fake.baseUrl());
     out.println("  default service: " + fake.defaultServiceSid()
-        + (webhookUrl == null ? " (no webhook_url)" : " -> " + webhookUrl
+        + (webhookUrl == null && options.importFile != null ? " (webhook settings as in --import " + options.importFile + ")"
+            : webhookUrl == null ? " (no webhook_url)" : " -> " + webhookUrl
             + (webhooksFromRest ? " (REST changes fire webhooks)" : " (REST changes fire none, as on Twilio; --webhooks-from-rest to change)")));
     out.println("  clock: " + ClockSetting.describe(fake.clock()));
     Map<String, String> variables = FakeOptions.environment(fake);

@@ -62,6 +62,8 @@ final class FakeOptions {
           "manual: time stands still until moved; manual=2026-01-01T00:00:00Z starts it there."})
   ClockSetting clock = ClockSetting.SYSTEM;
 
+  private SyncApiFake.Snapshot imported; // read and checked at start, restored by importInto
+
   SyncApiFake.Builder apply(SyncApiFake.Builder builder) {
     builder.seed(seed).clock(clock.newClock()).host(host.getHostAddress()).controlToken(controlToken());
     if (accountSid != null) {
@@ -96,10 +98,22 @@ final class FakeOptions {
     } catch (IllegalStateException e) {
       throw StartupError.cannotListen(portOption, host.getHostAddress(), port, e);
     }
-    if (imported != null) {
+    this.imported = imported;
+    return fake;
+  }
+
+  /**
+   * Restores {@code --import}, if given: call it once the default service's webhooks point where
+   * this run sends them (the snapshot names the last run's receiver), so that nothing expiring at
+   * once goes to the old port and flags such as {@code --webhook-url} win over the file.
+   * {@code keepDefaultWebhook} false: the file's webhook settings stand (no flag set them).
+   */
+  void importInto(SyncApiFake fake, boolean keepDefaultWebhook) {
+    if (imported != null && keepDefaultWebhook) {
+      fake.importState(imported);
+    } else if (imported != null) {
       fake.restore(imported);
     }
-    return fake;
   }
 
   /** What the commands close before the fake: the {@code --export-on-exit} writer, or nothing. */

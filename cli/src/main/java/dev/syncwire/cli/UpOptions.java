@@ -48,6 +48,7 @@ final class UpOptions {
       throw e;
     }
     started.updateDefaultService(receiver.webhookUrl().toString(), true);
+    fake.importInto(started, true);
     return new WiredServers(started, receiver, fake.controlToken(), fake.exportOnExit(started));
   }
 

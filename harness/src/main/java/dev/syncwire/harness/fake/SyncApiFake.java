@@ -252,6 +252,25 @@ public final class SyncApiFake implements AutoCloseable {
   }
 
   /**
+   * Restores state carried over from another run ({@code --import}): as {@link #restore}, but the
+   * default service keeps the webhook settings this fake has now ({@link #updateDefaultService}),
+   * since the receiver the snapshot named listened elsewhere. Both happen under one lock, so a TTL
+   * that expires at once sends its webhook to this run's receiver.
+   *
+   * <pre>{@code
+   * fake.updateDefaultService(receiver.webhookUrl().toString(), true);
+   * fake.importState(SyncApiFake.Snapshot.fromJson(Files.readString(Path.of("state.json"))));
+   * }</pre>
+   */
+  public void importState(Snapshot snapshot) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    synchronized (store) {
+      store.restore(snapshot.state);
+      updateDefaultService(config.webhookUrl, config.webhooksFromRestEnabled);
+    }
+  }
+
+  /**
    * Forgets every Sync object and fault and recreates the default service with its SID and
    * settings. SIDs start over from the seed. The clock keeps its time.
    */
