@@ -1,6 +1,8 @@
 package dev.syncwire.harness.fake;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The scheme and host a request was sent to, which every URL in the fake's answer names: the
@@ -44,19 +46,20 @@ final class RequestOrigin {
     return value.isEmpty() ? null : value;
   }
 
-  /** Host, optional port, IPv6 in brackets: only the characters those use, so no header can bend a URL. */
+  /** {@code host[:port]}: a name or IPv4 address, or IPv6 in balanced brackets, and a port of 1 to 65535. */
+  private static final Pattern AUTHORITY = Pattern.compile(
+      "(?:[A-Za-z0-9](?:[A-Za-z0-9._-]{0,252})|\\[[0-9A-Fa-f:.]{2,45}])(?::(\\d{1,5}))?");
+
+  /** A whole authority, checked, so that no header can bend a URL ({@code [::1}, {@code a:b:c}, {@code x:99999}). */
   private static boolean isAuthority(String value) {
-    if (value == null || value.isEmpty() || value.length() > 255) {
+    if (value == null) {
       return false;
     }
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      boolean ok = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '.' || c == '-' || c == '_' || c == ':' || c == '[' || c == ']';
-      if (!ok) {
-        return false;
-      }
+    Matcher m = AUTHORITY.matcher(value);
+    if (!m.matches()) {
+      return false;
     }
-    return true;
+    String port = m.group(1);
+    return port == null || Integer.parseInt(port) >= 1 && Integer.parseInt(port) <= 65535;
   }
 }
