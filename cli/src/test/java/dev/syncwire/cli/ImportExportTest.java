@@ -84,6 +84,33 @@ class ImportExportTest {
   }
 
   @Test
+  void anExportFolderRemovedWhileRunningIsCreatedAgainSoTheStateIsSaved() throws Exception {
+    Path folder = dir.resolve("gone");
+    Files.createDirectories(folder);
+    Path file = folder.resolve("state.json");
+    java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch serving = new java.util.concurrent.CountDownLatch(1);
+    java.io.StringWriter err = new java.io.StringWriter();
+    java.util.concurrent.CompletableFuture<Integer> fake = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> SyncwireCommand.run(new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err, true),
+            Map.of(), new SyncwireCommand.StopSignal() {
+              @Override
+              public void await() throws InterruptedException {
+                serving.countDown();
+                stop.await();
+              }
+
+              @Override
+              public void closed() {}
+            }, "fake", "--port", "0", "--export-on-exit", file.toString()));
+    serving.await();
+    Files.delete(folder);
+    stop.countDown();
+    assertThat(fake.get(30, java.util.concurrent.TimeUnit.SECONDS)).as(err.toString()).isZero();
+    assertThat(Files.readString(file)).startsWith("{\"format\":\"syncwire-snapshot/1\"");
+  }
+
+  @Test
   void ctrlCWritesTheExportCompletelyAndAtomically() throws Exception {
     Path file = dir.resolve("on-exit.json");
     String java = ProcessHandle.current().info().command().orElse("java");
