@@ -75,7 +75,7 @@ public final class SyncApiFake implements AutoCloseable {
   private SyncApiFake(Builder b) {
     this.config = b;
     this.clock = b.clock != null ? b.clock : FakeClock.ofNow();
-    this.delivery = b.sink == null ? new WebhookDelivery(WebhookDelivery.Options.defaults()) : null;
+    this.delivery = b.sink == null ? new WebhookDelivery(DeliveryOptions.defaults()) : null;
     this.store = new SyncStore(b.accountSid, b.authToken, clock, b.seed, b.sink == null ? delivery : b.sink);
     this.faults = new Faults();
     clock.onAdvance(store::expireDue);
