@@ -123,21 +123,12 @@ public final class SyncApiFake implements AutoCloseable {
   }
 
   /**
-   * The WireMock settings the fake runs with (extensions aside). Each one trims WireMock's
+   * The WireMock settings the fake runs with (extensions aside), on {@code host}. Each one trims WireMock's
    * per-request path without changing what a client reads: no request/response text built for a
    * log line nobody prints ({@code stubRequestLoggingDisabled}), no gzip (the SDK asks for it, and
    * compressing a 24 KB page cost more CPU than the loopback saves), one acceptor, a journal of at
-   * most {@code journalEntries} requests (0: none). Public so that a benchmark can put a plain
-   * WireMock server on exactly the same footing.
+   * most {@code journal}'s size (null: none).
    */
-  public static WireMockConfiguration wireMockConfiguration(int port, int journalEntries) {
-    if (journalEntries < 0) {
-      throw new IllegalArgumentException("journalEntries must be 0 (no journal) or more, got " + journalEntries);
-    }
-    return wireMockConfiguration(Builder.DEFAULT_HOST, port, journalEntries == 0 ? null : new BoundedRequestJournal(journalEntries));
-  }
-
-  /** The same settings on {@code host} with this journal (null: none). */
   static WireMockConfiguration wireMockConfiguration(String host, int port, BoundedRequestJournal journal) {
     WireMockConfiguration options = wireMockConfig()
         .bindAddress(host)
