@@ -5,7 +5,7 @@ import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.fixtures.RawRequest;
 import dev.syncwire.fixtures.SignatureVerdict;
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.fixtures.SyncEventJson;
+import dev.syncwire.fixtures.internal.SyncEventJson;
 import dev.syncwire.fixtures.SyncWebhook;
 import dev.syncwire.fixtures.TwilioSignature;
 import dev.syncwire.fixtures.WebhookRequest;
