@@ -53,6 +53,9 @@ import org.slf4j.LoggerFactory;
  * {@code ServeEvent} for each is built when the journal is first read, with the request's own
  * {@code loggedDate}). Add any stub and every request goes
  * through WireMock again until the stub is removed or {@code resetAll()}.
+ *
+ * <p>Over 500 lines because it is the fake's one public entry point: its builder, lifecycle and
+ * snapshot, and their javadoc (about half the file); the work is in package-private classes.
  */
 public final class SyncApiFake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncApiFake.class);
