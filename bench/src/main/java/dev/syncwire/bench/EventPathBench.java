@@ -5,9 +5,10 @@ import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.fixtures.RawRequest;
 import dev.syncwire.fixtures.SignatureVerdict;
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.fixtures.SyncEventJson;
+import dev.syncwire.fixtures.internal.SyncEventJson;
 import dev.syncwire.fixtures.SyncWebhook;
 import dev.syncwire.fixtures.TwilioSignature;
+import dev.syncwire.fixtures.WebhookRequest;
 import dev.syncwire.receiver.signature.SignatureCheck;
 import dev.syncwire.receiver.signature.SignatureMode;
 import dev.syncwire.receiver.signature.SignatureValidator;
@@ -111,7 +112,7 @@ public class EventPathBench {
 
   private SyncEvent record(int i, FormParams params, SignatureCheck check) {
     String[] headers = {"Content-Type", WebhookPool.CONTENT_TYPE, TwilioSignature.HEADER, pool.signature(i),
-        "I-Twilio-Idempotency-Token", pool.idempotencyToken(i)};
+        WebhookRequest.IDEMPOTENCY_TOKEN_HEADER, pool.idempotencyToken(i)};
     SyncWebhook webhook = SyncWebhook.read(params);
     return new SyncEvent(i + 1, Instant.now(), webhook.isValid() ? EventStatus.ACCEPTED : EventStatus.REJECTED,
         webhook, RawRequest.ofHeaderPairs("POST", "/webhooks", WebhookPool.CONTENT_TYPE, headers, pool.body(i)),

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -31,8 +32,8 @@ import java.util.Set;
  * {@code user-presence} and a list {@code activity-feed} of 100 items, all made through the
  * twilio-java SDK; and a plain WireMock server (WireMock's defaults) with three canned stubs that
  * answer exactly the JSON the fake answered for the three benchmarked calls; and the same stubs on
- * a WireMock server with the fake's own WireMock settings ({@link SyncApiFake#wireMockConfiguration}),
- * which separates what the settings save from what the Sync logic costs.
+ * a WireMock server with the fake's own WireMock settings ({@link #fakesSettings()}, as SyncApiFake's
+ * javadoc lists them), which separates what the settings save from what the Sync logic costs.
  *
  * <p>Prints one line {@code ports fake=P wiremock=P wiremock-tuned=P}, then one line {@code sdk <json>} holding
  * the three requests twilio-java sent (method, URL, headers, body, answer size) as the fake's
@@ -46,6 +47,23 @@ public final class FakeServers {
 
   private FakeServers() {}
 
+  /**
+   * What SyncApiFake sets on WireMock: no per-request log text, no gzip, one acceptor, Jetty's 25
+   * threads. The fake's bounded request journal is its own (not public API), so this server keeps
+   * no journal: if anything, that favours WireMock.
+   */
+  static WireMockConfiguration fakesSettings() {
+    return WireMockConfiguration.options()
+        .bindAddress("127.0.0.1")
+        .dynamicPort()
+        .notifier(new Slf4jNotifier(false))
+        .stubRequestLoggingDisabled(true)
+        .gzipDisabled(true)
+        .jettyAcceptors(1)
+        .containerThreads(25)
+        .disableRequestJournal();
+  }
+
   public static void main(String[] args) throws Exception {
     SyncApiFake fake = SyncApiFake.builder().start();
     WireMockServer plain = null;
@@ -54,8 +72,7 @@ public final class FakeServers {
       ArrayNode sdk = prepare(fake);
       plain = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
       plain.start();
-      tuned = new WireMockServer(SyncApiFake.wireMockConfiguration(0,
-          SyncApiFake.Builder.DEFAULT_REQUEST_JOURNAL_ENTRIES));
+      tuned = new WireMockServer(fakesSettings());
       tuned.start();
       for (int i = 0; i < sdk.size(); i++) {
         ObjectNode call = (ObjectNode) sdk.get(i);

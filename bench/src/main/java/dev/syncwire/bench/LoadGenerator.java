@@ -1,7 +1,7 @@
 package dev.syncwire.bench;
 
 import dev.syncwire.fixtures.TwilioSignature;
-import dev.syncwire.fixtures.WireParam;
+import dev.syncwire.fixtures.WebhookRequest;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
@@ -35,7 +35,6 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class LoadGenerator implements AutoCloseable {
   /** The headers Twilio's webhook sender adds, so every server parses and keeps what it would in production. */
-  static final String TWILIO_USER_AGENT = "TwilioProxy/1.1";
 
   private final HttpClient client;
   private final int concurrency;
@@ -179,11 +178,11 @@ public final class LoadGenerator implements AutoCloseable {
     long sent = System.nanoTime();
     client.newRequest(url)
         .method(HttpMethod.POST)
-        .body(new BytesRequestContent(WebhookPool.CONTENT_TYPE, pool.body(i)))
+        .body(new BytesRequestContent(WebhookRequest.CONTENT_TYPE, pool.body(i)))
         .headers(h -> h.put(TwilioSignature.HEADER, pool.signature(i))
-            .put(HttpHeader.USER_AGENT, TWILIO_USER_AGENT)
-            .put(HttpHeader.ACCEPT, "*/*")
-            .put(WireParam.IDEMPOTENCY_TOKEN_HEADER, cursor.token(pool, n)))
+            .put(HttpHeader.USER_AGENT, WebhookRequest.USER_AGENT)
+            .put(HttpHeader.ACCEPT, WebhookRequest.ACCEPT)
+            .put(WebhookRequest.IDEMPOTENCY_TOKEN_HEADER, cursor.token(pool, n)))
         .timeout(10, TimeUnit.SECONDS)
         .send(new BufferingResponseListener(64 * 1024) {
           @Override

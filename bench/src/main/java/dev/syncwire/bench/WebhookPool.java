@@ -1,7 +1,7 @@
 package dev.syncwire.bench;
 
-import dev.syncwire.fixtures.SignedWebhook;
 import dev.syncwire.fixtures.WebhookBuilder;
+import dev.syncwire.fixtures.WebhookRequest;
 import dev.syncwire.fixtures.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -9,8 +9,8 @@ import java.util.UUID;
 import java.util.stream.IntStream;
 
 /**
- * Distinct, realistic, signed Sync webhooks, each with its own idempotency token, built before any clock starts, so the load generator
- * only copies bytes. Every body differs (the receiver flags a repeated body as a redelivery), and
+ * Distinct, realistic, signed Sync webhooks ({@link WebhookRequest}), each with its own idempotency
+ * token, built before any clock starts, so the load generator only copies bytes. Every body differs (the receiver flags a repeated body as a redelivery), and
  * types rotate over map, list, document and stream events. All are signed for
  * {@link #SIGNED_URL}, which the benchmarked receivers take as their public URL, so one pool
  * serves every port.
@@ -26,7 +26,7 @@ public final class WebhookPool {
   public static final String SIGNED_URL = "https://bench.syncwire.dev/webhooks";
   public static final String PUBLIC_URL = "https://bench.syncwire.dev";
   public static final String AUTH_TOKEN = "bench0auth0token0000000000000000";
-  public static final String CONTENT_TYPE = SignedWebhook.CONTENT_TYPE;
+  public static final String CONTENT_TYPE = WebhookRequest.CONTENT_TYPE;
 
   private final byte[][] bodies;
   private final String[] signatures;
@@ -48,11 +48,12 @@ public final class WebhookPool {
     String[] tokens = new String[size];
     IntStream.range(0, size).parallel().forEach(i -> {
       WebhookBuilder builder = webhook(i);
-      SignedWebhook signed = builder.sign(SIGNED_URL, AUTH_TOKEN);
-      bodies[i] = signed.body().getBytes(StandardCharsets.UTF_8);
-      signatures[i] = signed.signature();
+      String token = UUID.nameUUIDFromBytes(("syncwire-bench-" + i).getBytes(StandardCharsets.UTF_8)).toString();
+      WebhookRequest request = WebhookRequest.of(SIGNED_URL, builder.build(), AUTH_TOKEN, token);
+      bodies[i] = request.body();
+      signatures[i] = request.signature();
       types[i] = builder.type().wireName();
-      tokens[i] = UUID.nameUUIDFromBytes(("syncwire-bench-" + i).getBytes(StandardCharsets.UTF_8)).toString();
+      tokens[i] = request.idempotencyToken();
     });
     return new WebhookPool(bodies, signatures, types, tokens);
   }

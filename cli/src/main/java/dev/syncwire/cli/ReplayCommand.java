@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.fixtures.SyncEventJson;
+import dev.syncwire.fixtures.internal.SyncEventJson;
 import dev.syncwire.fixtures.WebhookSender;
 import java.io.IOException;
 import java.io.PrintWriter;

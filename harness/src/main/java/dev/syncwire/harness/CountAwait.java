@@ -33,13 +33,13 @@ public final class CountAwait {
    * @throws AssertionError when fewer arrive within {@code limit} (listing what did), or a matching webhook was rejected
    */
   public List<SyncEvent> within(Duration limit) {
-    SyncEvents.notNegative(limit, "limit");
-    long start = events.startId();
-    Instant began = events.now();
+    EventWatch.notNegative(limit, "limit");
+    long start = events.watch().startId();
+    Instant began = events.watch().now();
     String expected = "Expected " + (count == 1 ? "" : count + " events matching ") + matcher.description()
         + " within " + AwaitFailure.limit(limit);
     Waiter.FirstN waiter = new Waiter.FirstN(start, matcher, count);
-    Waiter.Outcome outcome = events.run(waiter, List.of(matcher), start, limit, expected);
+    Waiter.Outcome outcome = events.watch().run(waiter, List.of(matcher), start, limit, expected);
     if (outcome != null && outcome.error() == null && outcome.rejected() == null) {
       return outcome.events();
     }
@@ -55,7 +55,7 @@ public final class CountAwait {
         : "only " + matched.size() + " arrived (" + matched.stream().map(e -> "#" + e.id())
             .collect(Collectors.joining(", ")) + ")";
     throw new AssertionError(expected + ", but " + got + ".\n"
-        + events.arrivals(matcher, List.of(matcher), SyncEvents.ids(matched), start, began));
+        + events.watch().arrivals(matcher, List.of(matcher), EventWatch.ids(matched), start, began));
   }
 
   /** {@link #within} the default time-out. */

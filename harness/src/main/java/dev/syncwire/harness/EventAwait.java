@@ -135,10 +135,10 @@ public final class EventAwait {
    * returns after the full window, or throws as soon as a match is seen, naming it.
    */
   public void absentFor(Duration window) {
-    SyncEvents.positive(window, "window");
-    long start = events.startId();
-    Instant began = events.now();
-    Waiter.Outcome outcome = events.run(new Waiter.Absence(start, matcher), List.of(matcher), start, window,
+    EventWatch.positive(window, "window");
+    long start = events.watch().startId();
+    Instant began = events.watch().now();
+    Waiter.Outcome outcome = events.watch().run(new Waiter.Absence(start, matcher), List.of(matcher), start, window,
         "Expected no " + matcher.noneDescription());
     if (outcome == null) {
       return;
@@ -154,7 +154,7 @@ public final class EventAwait {
         : "it arrived " + AwaitFailure.offset(found, began) + " into the window";
     throw new AssertionError("Expected no " + matcher.noneDescription() + " for " + AwaitFailure.limit(window)
         + ", but " + found + " matched: " + when + ".\n"
-        + events.arrivals(matcher, List.of(matcher), Set.of(found.id()), start, began));
+        + events.watch().arrivals(matcher, List.of(matcher), Set.of(found.id()), start, began));
   }
 
   @Override

@@ -38,12 +38,12 @@ public final class OrderedAwait {
    *     by which events, which step is missing, and whether it did arrive but too early
    */
   public List<SyncEvent> within(Duration limit) {
-    SyncEvents.notNegative(limit, "limit");
-    long start = events.startId();
-    Instant began = events.now();
+    EventWatch.notNegative(limit, "limit");
+    long start = events.watch().startId();
+    Instant began = events.watch().now();
     String expected = "Expected in order within " + AwaitFailure.limit(limit) + ": " + numbered();
     Waiter.InOrder waiter = new Waiter.InOrder(start, steps);
-    Waiter.Outcome outcome = events.run(waiter, steps, start, limit, expected);
+    Waiter.Outcome outcome = events.watch().run(waiter, steps, start, limit, expected);
     if (outcome != null && outcome.error() == null && outcome.rejected() == null) {
       return outcome.events();
     }
@@ -74,7 +74,7 @@ public final class OrderedAwait {
       }
     }
     sb.append("\nStep ").append(missing + 1).append(" was not met.\n")
-        .append(events.arrivals(next, steps, SyncEvents.ids(List.of()), start, began));
+        .append(events.watch().arrivals(next, steps, EventWatch.ids(List.of()), start, began));
     throw new AssertionError(sb.toString());
   }
 
@@ -93,7 +93,7 @@ public final class OrderedAwait {
     if (previous == null) {
       return null;
     }
-    for (SyncEvent e : events.inScope(List.of(step), start)) {
+    for (SyncEvent e : events.watch().inScope(List.of(step), start)) {
       if (e.id() < previous.id() && step.matches(e)) {
         return e;
       }

@@ -2,21 +2,12 @@ package dev.syncwire.harness;
 
 import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.receiver.EventQuery;
 import dev.syncwire.receiver.SyncReceiver;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Waits for, and asserts on, the webhooks a {@link SyncReceiver} records. Event-driven: the
@@ -56,20 +47,13 @@ public final class SyncEvents implements AutoCloseable {
   /** The time-out of {@link EventAwait#arrives()} and friends unless told otherwise. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
-  private final SyncReceiver receiver;
-  private final String serviceSid; // null: every service's events
   private final Duration defaultTimeout;
-  private final Set<Waiter> waiters = ConcurrentHashMap.newKeySet();
-  private final AutoCloseable subscription;
-  private volatile long startId;
+  private final EventWatch watch;
 
   private SyncEvents(SyncReceiver receiver, String serviceSid, Duration defaultTimeout) {
-    this.receiver = Objects.requireNonNull(receiver, "receiver");
-    this.serviceSid = serviceSid;
-    this.defaultTimeout = positive(defaultTimeout, "defaultTimeout");
-    // subscribe before reading the start, so nothing recorded in between is missed
-    this.subscription = receiver.events().subscribe(this::recorded);
-    this.startId = latestId();
+    Objects.requireNonNull(receiver, "receiver");
+    this.defaultTimeout = EventWatch.positive(defaultTimeout, "defaultTimeout");
+    this.watch = new EventWatch(receiver, serviceSid);
   }
 
   /** Awaits on {@code receiver}'s events, with the default 5-second time-out. */
@@ -172,13 +156,13 @@ public final class SyncEvents implements AutoCloseable {
    */
   public Callable<Boolean> received(EventMatcher matcher) {
     Objects.requireNonNull(matcher, "matcher");
-    long start = startId;
-    Instant created = now();
+    long start = watch.startId();
+    Instant created = watch.now();
     return new Callable<>() {
       @Override
       public Boolean call() {
         SyncEvent rejected = null;
-        for (SyncEvent e : inScope(List.of(matcher), start)) {
+        for (SyncEvent e : watch.inScope(List.of(matcher), start)) {
           EventMatcher.Candidate c = new EventMatcher.Candidate(e);
           if (matcher.score(c) == matcher.maxScore()) {
             return true;
@@ -202,23 +186,17 @@ public final class SyncEvents implements AutoCloseable {
 
   /** The events in scope (recorded since this SyncEvents was created or last reset), oldest first. */
   public List<SyncEvent> recorded() {
-    List<SyncEvent> events = new ArrayList<>(
-        receiver.events().query(EventQuery.all().afterId(startId).limit(Integer.MAX_VALUE)));
-    events.removeIf(e -> !ours(e));
-    Collections.reverse(events);
-    return events;
+    return watch.scope();
   }
 
   /** Every event the receiver holds (of this service, when scoped to one), whenever recorded, oldest first. */
   public List<SyncEvent> all() {
-    List<SyncEvent> events = new ArrayList<>(receiver.events().all());
-    events.removeIf(e -> !ours(e));
-    return events;
+    return watch.all();
   }
 
   /** Starts the scope afresh: awaits from now on look only at events recorded after this call. */
   public void reset() {
-    startId = latestId();
+    watch.reset();
   }
 
   public Duration defaultTimeout() {
@@ -226,144 +204,32 @@ public final class SyncEvents implements AutoCloseable {
   }
 
   public SyncReceiver receiver() {
-    return receiver;
+    return watch.receiver();
   }
 
   /** Stops listening to the receiver; awaits still waiting end with their time-out. */
   @Override
   public void close() {
     try {
-      subscription.close();
+      watch.close();
     } catch (Exception e) {
-      throw new IllegalStateException("could not unsubscribe from " + receiver, e);
+      throw new IllegalStateException("could not unsubscribe from " + watch.receiver(), e);
     }
   }
 
   @Override
   public String toString() {
-    return "SyncEvents on " + receiver.webhookUrl() + " (" + recorded().size() + " in scope, after #" + startId + ")";
+    return "SyncEvents on " + watch.receiver().webhookUrl() + " (" + recorded().size() + " in scope, after #"
+        + watch.startId() + ")";
   }
 
-  // ---- package-private: the machinery behind EventAwait, CountAwait and OrderedAwait ----
+  /** The scope and waiters behind the awaits. */
+  EventWatch watch() {
+    return watch;
+  }
 
   /** How many awaits are waiting now (tests use it to post only once an await is parked). */
   int waiting() {
-    return waiters.size();
-  }
-
-  long startId() {
-    return startId;
-  }
-
-  Instant now() {
-    return receiver.config().clock().instant();
-  }
-
-  /**
-   * Registers {@code waiter}, scans what is already recorded, then blocks until it ends or
-   * {@code limit} passes (null then). Registering before scanning means an event recorded during the
-   * scan reaches the waiter one way or the other (both at worst; waiters key events by id).
-   */
-  Waiter.Outcome run(Waiter waiter, List<EventMatcher> matchers, long start, Duration limit, String expected) {
-    waiters.add(waiter);
-    try {
-      for (SyncEvent e : inScope(matchers, start)) {
-        waiter.offer(e);
-      }
-      waiter.scanned();
-      return waiter.outcome().get(saturatedNanos(limit), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      return null;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(expected + ": interrupted while waiting", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException(e.getCause()); // never: outcomes complete normally
-    } finally {
-      waiters.remove(waiter);
-    }
-  }
-
-  /** Events after the earliest start among {@code matchers} (each defaulting to {@code start}), oldest first. */
-  List<SyncEvent> inScope(List<EventMatcher> matchers, long start) {
-    long from = Long.MAX_VALUE;
-    for (EventMatcher m : matchers) {
-      from = Math.min(from, m.afterId() != null ? m.afterId() : start);
-    }
-    List<SyncEvent> events = receiver.events().query(EventQuery.all().afterId(from).limit(Integer.MAX_VALUE));
-    List<SyncEvent> out = new ArrayList<>(events.size());
-    for (int i = events.size() - 1; i >= 0; i--) {
-      SyncEvent e = events.get(i);
-      if (!ours(e)) {
-        continue;
-      }
-      for (EventMatcher m : matchers) {
-        if (e.id() > (m.afterId() != null ? m.afterId() : start) && m.inScope(e)) {
-          out.add(e);
-          break;
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Words for where the listing starts. */
-  String scopeWords(EventMatcher matcher, long start) {
-    return matcher.afterId() != null ? "after #" + matcher.afterId()
-        : start == 0 ? "since the receiver started" : "after #" + start + " (since this SyncEvents was created or reset)";
-  }
-
-  /** The failure message's second half: what arrived, closest match first. */
-  String arrivals(EventMatcher closestTo, List<EventMatcher> scopes, Set<Long> matched, long start, Instant began) {
-    return AwaitFailure.arrivals(inScope(scopes, start), closestTo, matched, began, scopeWords(closestTo, start),
-        receiver.webhookUrl().toString());
-  }
-
-  static Duration positive(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative() || d.isZero()) {
-      throw new IllegalArgumentException(name + " must be more than zero; received " + d);
-    }
-    return d;
-  }
-
-  static Duration notNegative(Duration d, String name) {
-    Objects.requireNonNull(d, name);
-    if (d.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative; received " + d);
-    }
-    return d;
-  }
-
-  static Set<Long> ids(List<SyncEvent> events) {
-    Set<Long> ids = new HashSet<>();
-    events.forEach(e -> ids.add(e.id()));
-    return Collections.unmodifiableSet(ids);
-  }
-
-  /** True for the events of this SyncEvents' service (all when it watches every service). */
-  private boolean ours(SyncEvent event) {
-    return serviceSid == null || serviceSid.equals(event.serviceSid());
-  }
-
-  private void recorded(SyncEvent event) {
-    if (!ours(event)) {
-      return;
-    }
-    for (Waiter waiter : waiters) {
-      waiter.offer(event);
-    }
-  }
-
-  private long latestId() {
-    return receiver.events().latest().map(SyncEvent::id).orElse(0L);
-  }
-
-  private static long saturatedNanos(Duration d) {
-    try {
-      return d.toNanos();
-    } catch (ArithmeticException e) {
-      return Long.MAX_VALUE;
-    }
+    return watch.waiting();
   }
 }

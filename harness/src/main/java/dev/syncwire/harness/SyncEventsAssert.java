@@ -95,13 +95,13 @@ public final class SyncEventsAssert extends AbstractAssert<SyncEventsAssert, Syn
   }
 
   private List<SyncEvent> matching(EventMatcher matcher) {
-    return actual.inScope(List.of(matcher), actual.startId()).stream().filter(matcher::matches)
+    return actual.watch().inScope(List.of(matcher), actual.watch().startId()).stream().filter(matcher::matches)
         .collect(Collectors.toList());
   }
 
   private String listing(EventMatcher matcher, List<SyncEvent> matched) {
-    Instant now = actual.now();
-    return actual.arrivals(matcher, List.of(matcher), SyncEvents.ids(matched), actual.startId(), now);
+    Instant now = actual.watch().now();
+    return actual.watch().arrivals(matcher, List.of(matcher), EventWatch.ids(matched), actual.watch().startId(), now);
   }
 
   private static String ids(List<SyncEvent> events) {

@@ -2,7 +2,7 @@ package dev.syncwire.receiver;
 
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.fixtures.SyncEventJson;
+import dev.syncwire.fixtures.internal.SyncEventJson;
 import dev.syncwire.receiver.journal.EventJournal;
 import java.io.IOException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.syncwire.receiver;
 
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.fixtures.SyncEventJson;
+import dev.syncwire.fixtures.internal.SyncEventJson;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;

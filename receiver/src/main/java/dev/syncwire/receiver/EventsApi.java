@@ -3,7 +3,7 @@ package dev.syncwire.receiver;
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.fixtures.SyncEventJson;
+import dev.syncwire.fixtures.internal.SyncEventJson;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;

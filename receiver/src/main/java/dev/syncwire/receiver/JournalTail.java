@@ -2,7 +2,7 @@ package dev.syncwire.receiver;
 
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.fixtures.SyncEventJson;
+import dev.syncwire.fixtures.internal.SyncEventJson;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.syncwire.receiver;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.fixtures.SyncEventJson;
+import dev.syncwire.fixtures.internal.SyncEventJson;
 import dev.syncwire.fixtures.Violation;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.syncwire.receiver;
 
-import dev.syncwire.fixtures.SyncEventJson;
+import dev.syncwire.fixtures.internal.SyncEventJson;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;

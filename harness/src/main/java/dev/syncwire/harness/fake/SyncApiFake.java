@@ -53,6 +53,9 @@ import org.slf4j.LoggerFactory;
  * {@code ServeEvent} for each is built when the journal is first read, with the request's own
  * {@code loggedDate}). Add any stub and every request goes
  * through WireMock again until the stub is removed or {@code resetAll()}.
+ *
+ * <p>Over 500 lines because it is the fake's one public entry point: its builder, lifecycle and
+ * snapshot, and their javadoc (about half the file); the work is in package-private classes.
  */
 public final class SyncApiFake implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(SyncApiFake.class);
@@ -75,7 +78,7 @@ public final class SyncApiFake implements AutoCloseable {
   private SyncApiFake(Builder b) {
     this.config = b;
     this.clock = b.clock != null ? b.clock : FakeClock.ofNow();
-    this.delivery = b.sink == null ? new WebhookDelivery(WebhookDelivery.Options.defaults()) : null;
+    this.delivery = b.sink == null ? new WebhookDelivery(DeliveryOptions.defaults()) : null;
     this.store = new SyncStore(b.accountSid, b.authToken, clock, b.seed, b.sink == null ? delivery : b.sink);
     this.faults = new Faults();
     clock.onAdvance(store::expireDue);
@@ -123,21 +126,12 @@ public final class SyncApiFake implements AutoCloseable {
   }
 
   /**
-   * The WireMock settings the fake runs with (extensions aside). Each one trims WireMock's
+   * The WireMock settings the fake runs with (extensions aside), on {@code host}. Each one trims WireMock's
    * per-request path without changing what a client reads: no request/response text built for a
    * log line nobody prints ({@code stubRequestLoggingDisabled}), no gzip (the SDK asks for it, and
    * compressing a 24 KB page cost more CPU than the loopback saves), one acceptor, a journal of at
-   * most {@code journalEntries} requests (0: none). Public so that a benchmark can put a plain
-   * WireMock server on exactly the same footing.
+   * most {@code journal}'s size (null: none).
    */
-  public static WireMockConfiguration wireMockConfiguration(int port, int journalEntries) {
-    if (journalEntries < 0) {
-      throw new IllegalArgumentException("journalEntries must be 0 (no journal) or more, got " + journalEntries);
-    }
-    return wireMockConfiguration(Builder.DEFAULT_HOST, port, journalEntries == 0 ? null : new BoundedRequestJournal(journalEntries));
-  }
-
-  /** The same settings on {@code host} with this journal (null: none). */
   static WireMockConfiguration wireMockConfiguration(String host, int port, BoundedRequestJournal journal) {
     WireMockConfiguration options = wireMockConfig()
         .bindAddress(host)

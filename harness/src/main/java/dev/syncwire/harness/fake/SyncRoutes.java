@@ -27,6 +27,8 @@ import java.util.function.Function;
  * /v1/Services/{ServiceSid}/{Documents|Lists|Maps}/{Sid}/Permissions[/{Identity}]
  * /v1/Services/{ServiceSid}/Streams/{Sid}/Messages            (POST only)
  * </pre>
+ *
+ * <p>Over 500 lines on purpose: it is the whole route table, which reads best as one file.
  */
 final class SyncRoutes {
   static final int MAX_DATA_BYTES = 16 * 1024;

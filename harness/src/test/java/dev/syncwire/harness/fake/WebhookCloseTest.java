@@ -20,7 +20,7 @@ class WebhookCloseTest {
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     // Accepts connections (the kernel completes them) but never answers.
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      WebhookDelivery delivery = new WebhookDelivery(WebhookDelivery.Options.defaults()
+      WebhookDelivery delivery = new WebhookDelivery(DeliveryOptions.defaults()
           .withTimeout(Duration.ofSeconds(30)).withCloseTimeout(Duration.ofMillis(200)));
       String url = "http://127.0.0.1:" + silent.getLocalPort() + "/hook";
       for (int i = 0; i < 3; i++) {
@@ -54,7 +54,7 @@ class WebhookCloseTest {
   @Test
   void closeLetsADeliveryDueWithinTheGracePeriodFinish() throws Exception {
     try (RecordingReceiver receiver = new RecordingReceiver()) {
-      WebhookDelivery delivery = new WebhookDelivery(WebhookDelivery.Options.defaults());
+      WebhookDelivery delivery = new WebhookDelivery(DeliveryOptions.defaults());
       delivery.faults().delayNext(1, Duration.ofMillis(300));
       delivery.send(receiver.url("/hook"), listItemAdded("ES1", 1), TOKEN, "ES1");
 
@@ -68,7 +68,7 @@ class WebhookCloseTest {
 
   @Test
   void aWebhookSentAfterCloseIsRecordedFailedNotThrown() {
-    WebhookDelivery delivery = new WebhookDelivery(WebhookDelivery.Options.defaults());
+    WebhookDelivery delivery = new WebhookDelivery(DeliveryOptions.defaults());
     delivery.close();
 
     assertThatCode(() -> delivery.send("http://127.0.0.1:9/hook", listItemAdded("ES1", 1), TOKEN, "k"))

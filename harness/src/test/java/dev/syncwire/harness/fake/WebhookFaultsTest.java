@@ -17,7 +17,7 @@ class WebhookFaultsTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final RecordingReceiver receiver = new RecordingReceiver();
-  private final WebhookDelivery delivery = new WebhookDelivery(WebhookDelivery.Options.defaults());
+  private final WebhookDelivery delivery = new WebhookDelivery(DeliveryOptions.defaults());
 
   WebhookFaultsTest() throws Exception {}
 
@@ -57,7 +57,7 @@ class WebhookFaultsTest {
     send("ES1", 1);
     send("ES2", 1);
     send("ES1", 2);
-    delivery.awaitDelivered(3, WAIT);
+    DeliveredWait.awaitDelivered(delivery, 3, WAIT);
 
     assertThat(receiver.received()).extracting(r -> r.param("ListSid") + "/" + r.param("EventId"))
         .containsExactly("ES2/1", "ES1/1", "ES1/2");
@@ -96,7 +96,7 @@ class WebhookFaultsTest {
     send("ES1", 2);
     send("ES1", 3);
     send("ES1", 4);
-    delivery.awaitDelivered(5, WAIT);
+    DeliveredWait.awaitDelivered(delivery, 5, WAIT);
 
     assertThat(received("ES1")).containsExactly("3", "2", "1", "4");
     assertThat(received("ES2")).containsExactly("1");
@@ -113,7 +113,7 @@ class WebhookFaultsTest {
     assertThat(receiver.received()).isEmpty();
 
     delivery.faults().clear();
-    delivery.awaitDelivered(2, WAIT);
+    DeliveredWait.awaitDelivered(delivery, 2, WAIT);
 
     assertThat(received("ES1")).containsExactly("2", "1");
   }

@@ -28,7 +28,7 @@ class WebhookOrderingTest {
 
   private final RecordingReceiver receiver = new RecordingReceiver();
   private final WebhookDelivery delivery = new WebhookDelivery(
-      WebhookDelivery.Options.defaults().withRetries(2, Duration.ofMillis(10)));
+      DeliveryOptions.defaults().withRetries(2, Duration.ofMillis(10)));
 
   WebhookOrderingTest() throws Exception {}
 
@@ -47,7 +47,7 @@ class WebhookOrderingTest {
       }
     }
 
-    List<WebhookDeliveryRecord> records = delivery.awaitDelivered(200, WAIT);
+    List<WebhookDeliveryRecord> records = DeliveredWait.awaitDelivered(delivery, 200, WAIT);
 
     Map<String, List<Integer>> perList = new LinkedHashMap<>();
     for (Received r : receiver.received()) {
@@ -84,7 +84,7 @@ class WebhookOrderingTest {
 
     delivery.send(receiver.url("/hook"), listItemAdded(listSid(1), 0), TOKEN, SERVICE + listSid(1));
     delivery.send(receiver.url("/hook"), listItemAdded(listSid(2), 0), TOKEN, SERVICE + listSid(2));
-    delivery.awaitDelivered(2, WAIT);
+    DeliveredWait.awaitDelivered(delivery, 2, WAIT);
 
     assertThat(slowSawTheOther)
         .as("the second object's webhook arrived while the first object's was still unanswered")
@@ -100,7 +100,7 @@ class WebhookOrderingTest {
 
     delivery.send(receiver.url("/hook"), listItemAdded(listSid(1), 1), TOKEN, "same-object");
     delivery.send(receiver.url("/hook"), listItemAdded(listSid(1), 2), TOKEN, "same-object");
-    delivery.awaitDelivered(2, WAIT);
+    DeliveredWait.awaitDelivered(delivery, 2, WAIT);
 
     assertThat(receiver.received()).extracting(r -> r.param("EventId")).containsExactly("1", "1", "2");
   }

@@ -21,7 +21,7 @@ class WebhookRetryTest {
 
   private final RecordingReceiver receiver = new RecordingReceiver();
   private final WebhookDelivery delivery = new WebhookDelivery(
-      WebhookDelivery.Options.defaults().withRetries(3, Duration.ofMillis(10)));
+      DeliveryOptions.defaults().withRetries(3, Duration.ofMillis(10)));
 
   WebhookRetryTest() throws Exception {}
 
@@ -57,7 +57,7 @@ class WebhookRetryTest {
     receiver.answer(r -> calls.incrementAndGet() == 1 ? new Reply(503, "") : Reply.ok());
 
     delivery.send(receiver.url("/hook"), listItemAdded("ES1", 1), TOKEN, "k");
-    WebhookDeliveryRecord record = delivery.awaitDelivered(1, WAIT).get(0);
+    WebhookDeliveryRecord record = DeliveredWait.awaitDelivered(delivery, 1, WAIT).get(0);
 
     assertThat(record.attempts()).extracting(Attempt::status).containsExactly(503, 200);
     assertThat(record.outcome()).isEqualTo(Outcome.DELIVERED);
@@ -100,7 +100,7 @@ class WebhookRetryTest {
   @Test
   void aReceiverThatNeverAnswersTimesOutAndIsRecordedFailed() throws Exception {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        WebhookDelivery impatient = new WebhookDelivery(WebhookDelivery.Options.defaults()
+        WebhookDelivery impatient = new WebhookDelivery(DeliveryOptions.defaults()
             .withTimeout(Duration.ofMillis(300)).withRetries(1, Duration.ZERO))) {
       impatient.send("http://127.0.0.1:" + silent.getLocalPort() + "/hook", listItemAdded("ES1", 1),
           TOKEN, "k");

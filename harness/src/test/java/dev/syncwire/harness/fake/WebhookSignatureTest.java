@@ -44,7 +44,7 @@ class WebhookSignatureTest {
   @BeforeEach
   void start() {
     server.resetRequests();
-    delivery = new WebhookDelivery(WebhookDelivery.Options.defaults());
+    delivery = new WebhookDelivery(DeliveryOptions.defaults());
   }
 
   @AfterEach
@@ -63,7 +63,7 @@ class WebhookSignatureTest {
         new Param("Identity", "system")));
 
     delivery.send(url, params, TOKEN, SERVICE + "ET1");
-    delivery.awaitDelivered(1, Duration.ofSeconds(5));
+    DeliveredWait.awaitDelivered(delivery, 1, Duration.ofSeconds(5));
 
     List<LoggedRequest> requests = server.findAll(postRequestedFor(urlPathEqualTo("/sync/hook")));
     assertThat(requests).hasSize(1);
@@ -86,7 +86,7 @@ class WebhookSignatureTest {
   @Test
   void sendsTwilioHeadersAndRecordsTheIdempotencyTokenItSent() {
     delivery.send(server.baseUrl() + "/sync/hook", DeliveryFixtures.listItemAdded("ES1", 1), TOKEN, "k");
-    WebhookDeliveryRecord record = delivery.awaitDelivered(1, Duration.ofSeconds(5)).get(0);
+    WebhookDeliveryRecord record = DeliveredWait.awaitDelivered(delivery, 1, Duration.ofSeconds(5)).get(0);
 
     LoggedRequest request = server.findAll(postRequestedFor(urlPathEqualTo("/sync/hook"))).get(0);
     // Jetty upper-cases the charset on the way in; RecordingReceiver checks the raw header.
@@ -107,7 +107,7 @@ class WebhookSignatureTest {
     FormParams params = DeliveryFixtures.listItemAdded("ES1", 1);
 
     delivery.send(url, params, TOKEN, "k");
-    delivery.awaitDelivered(1, Duration.ofSeconds(5));
+    DeliveredWait.awaitDelivered(delivery, 1, Duration.ofSeconds(5));
 
     LoggedRequest request = server.findAll(postRequestedFor(urlPathEqualTo("/sync/hook"))).get(0);
     String receivedUrl = server.baseUrl() + request.getUrl();

@@ -6,7 +6,7 @@ import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.RawRequest;
 import dev.syncwire.fixtures.SignatureVerdict;
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.fixtures.SyncEventJson;
+import dev.syncwire.fixtures.internal.SyncEventJson;
 import dev.syncwire.fixtures.TwilioSignature;
 import dev.syncwire.fixtures.WebhookSender;
 import dev.syncwire.fixtures.Webhooks;

@@ -9,67 +9,48 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
-import org.eclipse.jetty.client.ContentResponse;
-import org.eclipse.jetty.client.HttpClient;
-import org.eclipse.jetty.client.Request;
-import org.eclipse.jetty.client.StringRequestContent;
-import org.eclipse.jetty.http.HttpMethod;
 
 /**
  * How the cost of one Sync state operation grows with the size of a map or list: 1,000, 10,000
- * and 100,000 items. Two measurements on one JVM:
- *
- * <ol>
- *   <li><b>state</b>: {@link SyncRoutes#handle} plus rendering the JSON text, in-process, one
- *       thread (what a request does under the store lock, without HTTP), time per call: the median
- *       of 5 rounds, each the median of 7 batches;
- *   <li><b>HTTP</b>: the same calls over loopback to a running {@link SyncApiFake} (one kept-alive
- *       connection, one call at a time), median and p90 latency of 450 calls (3 rounds of 150).
- * </ol>
- *
- * Each size has its own map and list, and every round measures every size (after one warm-up
- * round that is not kept), so JIT warm-up and the machine's load drift hit all sizes alike. Map
- * items made by the create calls are removed again after each batch, untimed.
- *
- * Items are put in through the store directly (creating 100,000 over HTTP would take minutes on
- * a loaded machine); every timed call goes through the real path. Operations: map item create (a
- * new key), map item update and fetch (a random existing key), list page ({@code PageSize=50&Order=desc},
- * the SDK's first page) and a deep list page (the SDK's next_page_url from the middle of the list,
- * {@code PageToken}), and the same deep page of the map. It lives in the fake's package only to
- * reach the store; it changes nothing there.
+ * and 100,000 items, in-process: {@link SyncRoutes#handle} plus rendering the JSON text, one
+ * thread (what a request does under the store lock, without HTTP), time per call: the median of 5
+ * rounds, each the median of 7 batches. Every round measures every size (after one warm-up round
+ * that is not kept), so JIT warm-up and the machine's load drift hit all sizes alike. Map items
+ * made by the create calls are removed again after each batch, untimed. Items are put in through
+ * the store directly. Operations: map item create (a new key), map item update and fetch (a random
+ * existing key), list page ({@code PageSize=50&Order=desc}, the SDK's first page) and a deep list
+ * page (the SDK's next_page_url from the middle of the list, {@code PageToken}), and the same deep
+ * page of the map. It lives in the harness's tests because it reaches the fake's store; the same
+ * calls over HTTP are {@code bench}'s {@code FakeGrowthBench}. Not a unit test: run it by hand.
  *
  * <pre>{@code
- * bench/run-fake growth     # or: java -cp ... dev.syncwire.harness.fake.FakeGrowthBench
+ * mvn -B -o -q -pl harness -am test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -Xms2g -Xmx2g -cp harness/target/classes:harness/target/test-classes:receiver/target/classes:fixtures/target/classes:$(cat harness/target/cp.txt) \
+ *     dev.syncwire.harness.fake.StateGrowthBenchmark
  * }</pre>
  */
-public final class FakeGrowthBench {
+final class StateGrowthBenchmark {
   private static final int[] SIZES = {1_000, 10_000, 100_000};
   private static final int STATE_ROUNDS = 5;
-  private static final int HTTP_ROUNDS = 3;
   private static final String[] OPS = {"map item create", "map item update", "map item fetch", "list page (first)",
       "list page (deep, PageToken)", "map page (deep, PageToken)"};
 
-  private FakeGrowthBench() {}
+  private StateGrowthBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     Map<String, double[]> state = new LinkedHashMap<>();
-    Map<String, double[][]> http = new LinkedHashMap<>();
     for (String op : OPS) {
       state.put(op, new double[SIZES.length]);
-      http.put(op, new double[SIZES.length][]);
     }
     System.out.printf(Locale.ROOT, "# load average %s%n", loadAverage());
 
-    // 1. State, in-process: one map and one list per size, measured in interleaved rounds (every
-    // size in every round), so JIT warm-up and the machine's load drift hit all sizes alike.
+    // One map and one list per size, measured in interleaved rounds (every size in every round).
     FakeClock clock = FakeClock.ofNow();
     SyncStore store = new SyncStore("AC" + "0".repeat(32), "0".repeat(32), clock, 1, (u, p, t, k) -> { });
     SyncRoutes routes = new SyncRoutes(store);
@@ -102,60 +83,13 @@ public final class FakeGrowthBench {
       }
     }
 
-    // 2. HTTP, against a running fake filled the same way, interleaved likewise.
-    try (SyncApiFake fake = SyncApiFake.builder().start()) {
-      HttpClient client = new HttpClient();
-      client.setMaxConnectionsPerDestination(1);
-      client.getContentDecoderFactories().clear();
-      client.start();
-      try {
-        SyncStore fakeStore = fake.store();
-        SyncService fakeService = fakeStore.service(fake.defaultServiceSid(), "/v1/Services");
-        Fixture[] g = new Fixture[SIZES.length];
-        synchronized (fakeStore) {
-          for (int s = 0; s < SIZES.length; s++) {
-            g[s] = Fixture.create(fakeStore, fakeService, SIZES[s]);
-          }
-        }
-        String auth = "Basic " + Base64.getEncoder().encodeToString((fake.accountSid() + ":" + fake.authToken())
-            .getBytes(StandardCharsets.UTF_8));
-        String fakeBase = "/v1/Services/" + fakeService.sid;
-        URI root = URI.create(fake.baseUrl());
-        List<List<Long>> samples = new ArrayList<>();
-        for (int i = 0; i < OPS.length * SIZES.length; i++) {
-          samples.add(new ArrayList<>());
-        }
-        for (int round = -1; round < HTTP_ROUNDS; round++) {
-          for (int s = 0; s < SIZES.length; s++) {
-            List<IntFunction<SyncRoutes.Request>> calls = calls(fakeBase, g[s], new SplittableRandom(100 + round * 7L + s));
-            for (int op = 0; op < OPS.length; op++) {
-              List<Long> into = round >= 0 ? samples.get(op * SIZES.length + s) : new ArrayList<>();
-              latencies(client, root, auth, calls.get(op), 150, into, g[s]);
-            }
-          }
-        }
-        for (int op = 0; op < OPS.length; op++) {
-          for (int s = 0; s < SIZES.length; s++) {
-            long[] ns = samples.get(op * SIZES.length + s).stream().mapToLong(Long::longValue).sorted().toArray();
-            http.get(OPS[op])[s] = new double[] {ns[ns.length / 2] / 1e6, ns[(int) (ns.length * 0.9)] / 1e6};
-          }
-        }
-      } finally {
-        client.stop();
-      }
-    }
     for (int s = 0; s < SIZES.length; s++) {
       System.out.printf(Locale.ROOT, "state %,7d items: %s%n", SIZES[s], row(state, s, "%.2f us", 1e-3));
-      System.out.printf(Locale.ROOT, "HTTP  %,7d items: %s%n", SIZES[s], httpRow(http, s));
     }
 
     System.out.println();
     System.out.println("## state operation, in-process (us per call; median of 5 rounds)");
     System.out.println(table(state, v -> String.format(Locale.ROOT, "%.2f", v / 1e3)));
-    System.out.println("## over HTTP, one connection, one call at a time (median ms of 450 calls)");
-    Map<String, double[]> medians = new LinkedHashMap<>();
-    http.forEach((op, perSize) -> medians.put(op, Arrays.stream(perSize).mapToDouble(l -> l[0]).toArray()));
-    System.out.println(table(medians, v -> String.format(Locale.ROOT, "%.2f", v)));
     System.out.println("O(n) would be 10x per step and 100x from 1k to 100k; O(log n) about 1.3x per step, 1.7x overall.");
     System.out.printf(Locale.ROOT, "# load average %s%n", loadAverage());
   }
@@ -200,33 +134,6 @@ public final class FakeGrowthBench {
     return perCall[3];
   }
 
-  /** Adds the latency of {@code n} sequential calls, in ns, to {@code into}. */
-  private static void latencies(HttpClient client, URI root, String auth, IntFunction<SyncRoutes.Request> call, int n,
-      List<Long> into, Fixture f) throws Exception {
-    for (int i = 0; i < n; i++) {
-      SyncRoutes.Request r = call.apply(i);
-      String query = r.query().asList().isEmpty() ? "" : "?" + r.query().encode();
-      Request request = client.newRequest(root.resolve(r.rawPath() + query))
-          .method(HttpMethod.fromString(r.method()))
-          .headers(h -> h.put("Authorization", auth).put("Accept", "application/json"))
-          .timeout(10, TimeUnit.SECONDS);
-      if (r.method().equals("POST")) {
-        request.body(new StringRequestContent("application/x-www-form-urlencoded", r.form().encode()));
-      }
-      long t0 = System.nanoTime();
-      ContentResponse response = request.send();
-      long took = System.nanoTime() - t0;
-      if (response.getStatus() / 100 != 2) {
-        throw new IllegalStateException(r.method() + " " + r.rawPath() + " answered " + response.getStatus() + ": "
-            + response.getContentAsString());
-      }
-      into.add(took);
-    }
-    synchronized (f.store) {
-      f.removeCreated();
-    }
-  }
-
   private static SyncRoutes.Request post(String path, String form) {
     return new SyncRoutes.Request("POST", path, FormParams.empty(), FormParams.parse(form), null, RequestOrigin.TWILIO);
   }
@@ -246,12 +153,6 @@ public final class FakeGrowthBench {
     return b.toString();
   }
 
-  private static String httpRow(Map<String, double[][]> values, int s) {
-    StringBuilder b = new StringBuilder();
-    values.forEach((op, v) -> b.append(String.format(Locale.ROOT, "  %s %.2f/%.2f ms", op, v[s][0], v[s][1])));
-    return b.toString();
-  }
-
   private static String table(Map<String, double[]> values, java.util.function.DoubleFunction<String> fmt) {
     StringBuilder b = new StringBuilder();
     b.append(String.format(Locale.ROOT, "| %-28s | %9s | %9s | %9s | %10s | %11s | %12s |%n", "operation", "1k", "10k",
@@ -262,7 +163,7 @@ public final class FakeGrowthBench {
     return b.toString();
   }
 
-  static String loadAverage() {
+  private static String loadAverage() {
     try {
       String[] parts = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
       return parts[0] + " " + parts[1] + " " + parts[2];
