@@ -3,10 +3,8 @@ package dev.syncwire.receiver.internal.http;
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.fixtures.RawRequest;
-import dev.syncwire.fixtures.SignatureVerdict;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.SyncWebhook;
-import dev.syncwire.fixtures.TwilioSignature;
 import dev.syncwire.fixtures.Violation;
 import dev.syncwire.receiver.SignatureMode;
 import dev.syncwire.receiver.internal.recording.EventRecorder;
@@ -15,16 +13,12 @@ import dev.syncwire.receiver.internal.signature.SignatureCheck;
 import dev.syncwire.receiver.internal.signature.SignatureValidator;
 import dev.syncwire.receiver.internal.signature.SignedRequest;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
-import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EofException;
 import org.eclipse.jetty.server.Request;
@@ -139,8 +133,7 @@ public final class WebhookEndpoint {
    * body, through the same {@link #record} as every other delivery.
    */
   private void rejectUnread(Request request, ApiError rejection, Response response, Callback callback) {
-    RawRequest raw = RawRequest.ofHeaderPairs(request.getMethod(), request.getHttpURI().getPathQuery(),
-        request.getHeaders().get(HttpHeader.CONTENT_TYPE), headerPairs(request), NO_BODY);
+    RawRequest raw = JettyRequest.raw(request, NO_BODY);
     record(new Recording(SyncWebhook.read(FormParams.empty()), raw, BODY_NOT_READ, rejection.violations(), rejection,
         response, callback), EventStatus.REJECTED, null, null, null);
   }
@@ -202,43 +195,23 @@ public final class WebhookEndpoint {
   }
 
   private void accept(Request request, byte[] body, Response response, Callback callback) {
-    String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
-    RawRequest raw = RawRequest.ofHeaderPairs(request.getMethod(), request.getHttpURI().getPathQuery(), contentType,
-        headerPairs(request), body);
+    RawRequest raw = JettyRequest.raw(request, body);
     FormParams params;
     ApiError bodyProblem = null;
     try {
-      params = WebhookBody.parse(contentType, body);
+      params = WebhookBody.parse(raw.contentType(), body);
     } catch (ApiError rejection) {
       params = FormParams.empty();
       bodyProblem = rejection;
     }
-    SignatureCheck check = signatures.check(SignedRequest.fromJetty(request, body, params));
+    SignedRequest signed = JettyRequest.signed(request, raw, params);
+    SignatureCheck check = signatures.check(signed);
     SyncWebhook webhook = SyncWebhook.read(params);
+    RejectionOrder.Outcome outcome = RejectionOrder.decide(bodyProblem, check, signed.signature(),
+        signatures.mode() == SignatureMode.ENFORCE, webhook);
 
-    List<Violation> errors = new ArrayList<>();
-    ApiError rejection = bodyProblem;
-    if (check.verdict() == SignatureVerdict.INVALID) {
-      Violation signature = new Violation(TwilioSignature.HEADER, "signature",
-          request.getHeaders().get(TwilioSignature.HEADER), check.reason());
-      errors.add(signature);
-      if (rejection == null && signatures.mode() == SignatureMode.ENFORCE) {
-        List<Violation> all = new ArrayList<>(errors);
-        all.addAll(webhook.violations());
-        rejection = new ApiError(403, "invalid_signature", all);
-      }
-    }
-    if (bodyProblem != null) {
-      errors.addAll(bodyProblem.violations());
-    } else {
-      errors.addAll(webhook.violations());
-      if (rejection == null && !webhook.isValid()) {
-        rejection = new ApiError(400, "invalid_webhook", webhook.violations());
-      }
-    }
-
-    Recording recording = new Recording(webhook, raw, check, errors, rejection, response, callback);
-    if (rejection != null) {
+    Recording recording = new Recording(webhook, raw, check, outcome.errors(), outcome.rejection(), response, callback);
+    if (outcome.rejection() != null) {
       record(recording, EventStatus.REJECTED, null, null, null);
     } else {
       admit(recording, RedeliveryIndex.keys(raw));
@@ -326,20 +299,5 @@ public final class WebhookEndpoint {
       t = t.getCause();
     }
     return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-  }
-
-  /** Every header as name, value pairs, in arrival order. */
-  private static String[] headerPairs(Request request) {
-    HttpFields fields = request.getHeaders();
-    String[] pairs = new String[fields.size() * 2];
-    int i = 0;
-    for (HttpField field : fields) {
-      if (i == pairs.length) {
-        pairs = java.util.Arrays.copyOf(pairs, pairs.length * 2 + 2);
-      }
-      pairs[i++] = field.getName();
-      pairs[i++] = field.getValue() == null ? "" : field.getValue();
-    }
-    return i == pairs.length ? pairs : java.util.Arrays.copyOf(pairs, i);
   }
 }

@@ -1,13 +1,11 @@
 package dev.syncwire.receiver.internal.signature;
 
 import dev.syncwire.fixtures.FormParams;
+import dev.syncwire.fixtures.RawRequest;
 import dev.syncwire.fixtures.TwilioSignature;
 import java.util.Locale;
 import java.util.Objects;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.http.HttpURI;
-import org.eclipse.jetty.server.Request;
+import java.util.function.Supplier;
 
 /**
  * What {@link SignatureValidator} needs to know about one webhook request: the URL it arrived
@@ -83,49 +81,34 @@ public final class SignedRequest {
   }
 
   /**
-   * Adapts a Jetty request. The URL is taken from the request line and the raw {@code Host}
-   * header, never from Jetty's forwarding customizer, so the validator alone decides whether to
-   * trust forwarding headers.
+   * A request as it arrived, read once into {@code raw}: the URL is {@code scheme://Host/path?query}
+   * from the request line and the raw {@code Host} header, never from a forwarding customizer, so
+   * the validator alone decides whether to trust forwarding headers.
    *
-   * @param body the bytes already read from the request
-   * @param formParams the parsed form, or null to parse {@code body} when it is a form
+   * @param scheme the scheme of the connection it arrived on ({@code http} or {@code https})
+   * @param serverAuthority {@code host:port} of the server, asked for only when there is no {@code Host} header
+   * @param formParams the parsed form, or null to parse the body when it is a form
    */
-  public static SignedRequest fromJetty(Request request, byte[] body, FormParams formParams) {
-    HttpURI uri = request.getHttpURI();
-    HttpFields headers = request.getHeaders();
-    String scheme = uri.getScheme() != null ? uri.getScheme() : request.isSecure() ? "https" : "http";
-    String host = headers.get(HttpHeader.HOST);
+  public static SignedRequest of(RawRequest raw, String scheme, Supplier<String> serverAuthority,
+      FormParams formParams) {
+    String host = raw.header("Host");
     if (host == null || host.isEmpty()) {
-      host = uri.getAuthority();
+      host = serverAuthority.get();
     }
-    if (host == null || host.isEmpty()) {
-      host = Request.getServerName(request) + ':' + Request.getServerPort(request);
-    }
-    String pathAndQuery = uri.getPathQuery();
-    if (pathAndQuery == null || pathAndQuery.isEmpty()) {
+    String pathAndQuery = raw.path();
+    if (pathAndQuery.isEmpty()) {
       pathAndQuery = "/";
     }
-    String contentType = headers.get(HttpHeader.CONTENT_TYPE);
-    byte[] bytes = body == null ? NO_BODY : body;
+    String contentType = raw.contentType();
+    byte[] bytes = raw.body();
     FormParams params = formParams;
     if (params == null) {
       params = isForm(contentType) ? FormParams.parse(bytes) : FormParams.empty();
     }
-    Forwarding forwarding =
-        Forwarding.of(
-            headers.get(HttpHeader.FORWARDED),
-            headers.get(HttpHeader.X_FORWARDED_PROTO),
-            headers.get(HttpHeader.X_FORWARDED_HOST),
-            headers.get(HttpHeader.X_FORWARDED_PORT));
-    return new SignedRequest(
-        scheme,
-        host,
-        pathAndQuery,
-        contentType,
-        params,
-        bytes,
-        headers.get(TwilioSignature.HEADER),
-        forwarding);
+    Forwarding forwarding = Forwarding.of(raw.header("Forwarded"), raw.header("X-Forwarded-Proto"),
+        raw.header("X-Forwarded-Host"), raw.header("X-Forwarded-Port"));
+    return new SignedRequest(scheme, host, pathAndQuery, contentType, params, bytes,
+        raw.header(TwilioSignature.HEADER), forwarding);
   }
 
   /**

@@ -1,9 +1,11 @@
-package dev.syncwire.receiver.internal.signature;
+package dev.syncwire.receiver.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.fixtures.TwilioSignature;
 import dev.syncwire.receiver.SignatureMode;
+import dev.syncwire.receiver.internal.signature.SignatureCheck;
+import dev.syncwire.receiver.internal.signature.SignatureValidator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** A real Jetty request, adapted by {@link SignedRequest#fromJetty}, validates end to end. */
+/** A real Jetty request, read once by {@link JettyRequest}, validates end to end. */
 class JettyRequestAdapterTest {
   static final String TOKEN = "0123456789abcdef0123456789abcdef";
   static final SignatureValidator VALIDATOR = SignatureValidator.of(SignatureMode.ENFORCE, List.of(TOKEN));
@@ -45,7 +47,7 @@ class JettyRequestAdapterTest {
             ByteBuffer buffer = Content.Source.asByteBuffer(request);
             byte[] body = new byte[buffer.remaining()];
             buffer.get(body);
-            SignatureCheck check = VALIDATOR.check(SignedRequest.fromJetty(request, body, null));
+            SignatureCheck check = VALIDATOR.check(JettyRequest.signed(request, JettyRequest.raw(request, body), null));
             response.setStatus(200);
             Content.Sink.write(response, true, check.verdict().wireName() + "|" + check.matchedUrl() + "|" + check.reason(), callback);
             return true;
