@@ -61,6 +61,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. One journal per file: a second open of the same file, from this or another
  * process, is refused.
+ *
+ * <p>Over 500 lines because the group-commit writer role and the file watch share one lock and
+ * must be read together; the line format ({@link JournalLine}), file rules ({@link JournalFile})
+ * and reading ({@link JournalLines}, {@link ReadBack}) live apart.
  */
 public final class EventJournal implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventJournal.class);
@@ -199,12 +203,12 @@ public final class EventJournal implements AutoCloseable {
     FileChannel channel =
         FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
     try {
-      lockOrExplain(path, channel);
+      JournalFile.lockOrExplain(path, channel);
       ReadBack readBack = ReadBack.scan(path, channel, eachLine);
-      refuseIfNotAJournal(path, channel, readBack);
+      JournalFile.refuseIfNotAJournal(path, channel, readBack);
       long size = readBack.keepBytes();
       if (size < channel.size()) {
-        Path kept = keepTornTail(path, channel, size);
+        Path kept = JournalFile.keepTornTail(path, channel, size);
         readBack = readBack.withWarning(String.format(
             "%s: the %d bytes cut off the end were first appended to %s, so nothing was destroyed.",
             path, channel.size() - size, kept));
@@ -217,62 +221,10 @@ public final class EventJournal implements AutoCloseable {
         channel.force(true);
       }
       readBack.warnings().forEach(LOG::warn);
-      return new EventJournal(path, fsync, channel, fileKey(path), readBack, size);
+      return new EventJournal(path, fsync, channel, JournalFile.fileKey(path), readBack, size);
     } catch (IOException | RuntimeException e) {
       closeQuietly(channel, e);
       throw e;
-    }
-  }
-
-  /**
-   * A journal holds JSON objects, one per line, so it starts with '{'. A file that holds no such
-   * line and starts with anything else is some other file passed by mistake: opening it would cut
-   * its last line and append to it, so it is refused untouched.
-   */
-  private static void refuseIfNotAJournal(Path path, FileChannel channel, ReadBack readBack) throws IOException {
-    if (readBack.linesKept() > 0 || channel.size() == 0) {
-      return;
-    }
-    ByteBuffer head = ByteBuffer.allocate((int) Math.min(channel.size(), 4096));
-    channel.read(head, 0);
-    String text = new String(head.array(), 0, head.position(), StandardCharsets.UTF_8).strip();
-    if (text.isEmpty() || text.charAt(0) == '{') {
-      return; // blank, or a journal whose only line was torn by a crash
-    }
-    String firstLine = text.lines().findFirst().orElse("");
-    throw new IOException("Journal " + path + " does not look like a syncwire journal: it holds no line of JSON"
-        + " and starts with \"" + abbreviate(firstLine) + "\". Nothing in it was changed. Pass a new file"
-        + " (it is created) or a journal a receiver wrote.");
-  }
-
-  /** Appends the bytes from {@code from} to the end of the journal to a sibling {@code NAME.torn}; returns it. */
-  private static Path keepTornTail(Path path, FileChannel channel, long from) throws IOException {
-    Path torn = path.resolveSibling(path.getFileName() + ".torn");
-    try (FileChannel out = FileChannel.open(torn, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND)) {
-      long position = from;
-      long end = channel.size();
-      while (position < end) {
-        position += channel.transferTo(position, end - position, out);
-      }
-      out.write(ByteBuffer.wrap(new byte[] {'\n'}));
-      out.force(true);
-    }
-    return torn;
-  }
-
-  private static void lockOrExplain(Path path, FileChannel channel) throws IOException {
-    FileLock held;
-    try {
-      held = channel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      held = null;
-    }
-    if (held == null) {
-      // two writers would interleave their lines and each truncate the other's "torn" tail
-      throw new IOException(
-          "Journal " + path + " is already open by another EventJournal (in this or another"
-              + " process); close that one first or give this receiver its own journal file");
     }
   }
 
@@ -304,7 +256,7 @@ public final class EventJournal implements AutoCloseable {
    * @throws IllegalStateException if the journal is closed
    */
   public CompletableFuture<Void> append(String line) {
-    return enqueue(encode(line));
+    return enqueue(JournalLine.encode(line));
   }
 
   /**
@@ -317,7 +269,7 @@ public final class EventJournal implements AutoCloseable {
    * @throws IllegalStateException if the journal is closed
    */
   public CompletableFuture<Void> append(byte[] line) {
-    return enqueue(check(line));
+    return enqueue(JournalLine.check(line));
   }
 
   /**
@@ -338,7 +290,7 @@ public final class EventJournal implements AutoCloseable {
    * @throws IllegalStateException if the journal is closed
    */
   public CompletableFuture<Void> appendAndWrite(byte[] line, Runnable whenWritten) {
-    Pending pending = Pending.ofBytes(check(line), Objects.requireNonNull(whenWritten, "whenWritten"));
+    Pending pending = Pending.ofBytes(JournalLine.check(line), Objects.requireNonNull(whenWritten, "whenWritten"));
     return appendAndWrite(() -> pending);
   }
 
@@ -511,69 +463,6 @@ public final class EventJournal implements AutoCloseable {
     return "EventJournal[" + file + ", " + s.linesWritten() + " lines in " + s.batchesWritten() + " batches]";
   }
 
-  private byte[] encode(String line) {
-    Objects.requireNonNull(line, "line");
-    int nl = line.indexOf('\n');
-    int cr = line.indexOf('\r');
-    if (nl >= 0 || cr >= 0) {
-      throw new IllegalArgumentException(
-          "A journal line must be one line of JSON but this one has a line break at index "
-              + (nl >= 0 ? nl : cr) + "; serialize without pretty-printing (Jackson escapes"
-              + " newlines inside strings).");
-    }
-    int first = 0;
-    while (first < line.length() && Character.isWhitespace(line.charAt(first))) {
-      first++;
-    }
-    int last = line.length() - 1;
-    while (last >= first && Character.isWhitespace(line.charAt(last))) {
-      last--;
-    }
-    if (first > last || line.charAt(first) != '{' || line.charAt(last) != '}') {
-      // read back would skip it, silently losing an acknowledged event
-      throw new IllegalArgumentException(
-          "A journal line must be one JSON object {...} but got "
-              + (first > last ? "a blank line" : "\"" + abbreviate(line) + "\"")
-              + "; serialize the event with Jackson's writeValueAsString.");
-    }
-    return line.getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static byte[] check(byte[] line) {
-    Objects.requireNonNull(line, "line");
-    int lineBreak = LineBreaks.indexOf(line);
-    if (lineBreak >= 0) {
-      throw new IllegalArgumentException(
-          "A journal line must be one line of JSON but this one has a line break at byte " + lineBreak
-              + "; serialize without pretty-printing (Jackson escapes newlines inside strings).");
-    }
-    int first = 0;
-    while (first < line.length && asciiWhitespace(line[first])) {
-      first++;
-    }
-    int last = line.length - 1;
-    while (last >= first && asciiWhitespace(line[last])) {
-      last--;
-    }
-    if (first > last || line[first] != '{' || line[last] != '}') {
-      String text = new String(line, StandardCharsets.UTF_8);
-      throw new IllegalArgumentException(
-          "A journal line must be one JSON object {...} but got "
-              + (first > last ? "a blank line" : "\"" + abbreviate(text.strip()) + "\"")
-              + "; serialize the event with Jackson's writeValueAsString.");
-    }
-    return line;
-  }
-
-  /** {@link Character#isWhitespace} for a byte of UTF-8 (only ASCII bytes can be whitespace on their own). */
-  private static boolean asciiWhitespace(byte b) {
-    return b >= 0 && Character.isWhitespace((char) b);
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 60) + "...";
-  }
-
   private void run() {
     try {
       while (true) {
@@ -653,7 +542,7 @@ public final class EventJournal implements AutoCloseable {
     }
     Object now;
     try {
-      now = fileKey(file);
+      now = JournalFile.fileKey(file);
     } catch (NoSuchFileException gone) {
       recreate();
       return;
@@ -673,7 +562,7 @@ public final class EventJournal implements AutoCloseable {
     try {
       fresh = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
           StandardOpenOption.WRITE);
-      lockOrExplain(file, fresh);
+      JournalFile.lockOrExplain(file, fresh);
       long position = 0;
       while (position < size) {
         position += old.transferTo(position, size - position, fresh);
@@ -682,7 +571,7 @@ public final class EventJournal implements AutoCloseable {
         fresh.force(true);
       }
       channel = fresh;
-      fileKey = fileKey(file);
+      fileKey = JournalFile.fileKey(file);
       closeQuietly(old, null);
       LOG.warn("Journal {} was deleted while the receiver ran. It is recreated with everything it held ({}"
           + " bytes), so no recorded event is lost. To start with an empty journal, stop the receiver"
@@ -695,10 +584,6 @@ public final class EventJournal implements AutoCloseable {
           + describe(e) + "); the events recorded so far are only in memory, so no more are taken."
           + " Restart the receiver.", e));
     }
-  }
-
-  private static Object fileKey(Path file) throws IOException {
-    return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
   }
 
   /**
@@ -750,7 +635,7 @@ public final class EventJournal implements AutoCloseable {
     for (Pending p : batch) {
       if (p.bytes == null) {
         try {
-          p.bytes = check(p.line.apply(p.item));
+          p.bytes = JournalLine.check(p.line.apply(p.item));
         } catch (RuntimeException e) {
           failed = true;
           p.written.completeExceptionally(new IOException("Could not make the journal line of " + p.item

@@ -14,7 +14,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Consumer;
@@ -44,7 +43,6 @@ record ReadBack(List<String> lines, long linesKept, List<String> warnings, long 
           .maxNumberLength(Integer.MAX_VALUE)
           .build())
       .build();
-  private static final int CHUNK = 64 * 1024;
   private static final int PREVIEW_CHARS = 60;
 
   /** The same, with one more warning. */
@@ -61,23 +59,7 @@ record ReadBack(List<String> lines, long linesKept, List<String> warnings, long 
    */
   static ReadBack scan(Path file, FileChannel channel, Consumer<String> eachLine) throws IOException {
     Scanner s = new Scanner(file, eachLine);
-    ByteBuffer chunk = ByteBuffer.allocate(CHUNK);
-    long position = 0;
-    int n;
-    while ((n = channel.read(chunk.clear(), position)) > 0) {
-      byte[] bytes = chunk.array();
-      int start = 0;
-      for (int i = 0; i < n; i++) {
-        if (bytes[i] == '\n') {
-          s.line.append(bytes, start, i - start);
-          s.completeLine(position + i + 1);
-          start = i + 1;
-        }
-      }
-      s.line.append(bytes, start, n - start);
-      position += n;
-    }
-    return s.finish(position);
+    return s.finish(JournalLines.scan(channel, s.line, s::completeLine));
   }
 
   /** Accumulates lines across chunks; one per scan. */
@@ -87,7 +69,7 @@ record ReadBack(List<String> lines, long linesKept, List<String> warnings, long 
     private final Consumer<String> eachLine;
     private long kept;
     private final List<String> warnings = new ArrayList<>();
-    private final Bytes line = new Bytes();
+    private final JournalLines.Bytes line = new JournalLines.Bytes();
     private final CharsetDecoder utf8 =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -206,19 +188,5 @@ record ReadBack(List<String> lines, long linesKept, List<String> warnings, long 
       }
     }
     return true;
-  }
-
-  /** A growable byte array; one line at a time. */
-  private static final class Bytes {
-    byte[] buf = new byte[256];
-    int len;
-
-    void append(byte[] src, int off, int n) {
-      if (len + n > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + n));
-      }
-      System.arraycopy(src, off, buf, len, n);
-      len += n;
-    }
   }
 }
