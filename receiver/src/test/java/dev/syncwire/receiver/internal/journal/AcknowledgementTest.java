@@ -39,11 +39,10 @@ class AcknowledgementTest {
     try (EventJournal journal = EventJournal.open(file, false)) {
       CountDownLatch writing = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      journal.beforeWrite =
-          () -> {
+      journal.beforeWrite(() -> {
             writing.countDown();
             GroupCommitTest.await(release);
-          };
+          });
       CompletableFuture<Void> written = journal.append("{\"n\":1}");
       assertThat(writing.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 

@@ -52,13 +52,13 @@ class AppendAndWriteTest {
     try (EventJournal journal = EventJournal.open(file, false)) {
       CountDownLatch writing = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      journal.beforeWrite = () -> {
+      journal.beforeWrite(() -> {
         writing.countDown();
         GroupCommitTest.await(release);
-      };
+      });
       CompletableFuture<Void> first = journal.append("{\"n\":0}"); // the writer thread holds the role, paused
       assertThat(writing.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-      journal.beforeWrite = () -> {};
+      journal.beforeWrite(() -> {});
 
       List<String> published = Collections.synchronizedList(new ArrayList<>());
       List<CompletableFuture<Void>> queued = new ArrayList<>();

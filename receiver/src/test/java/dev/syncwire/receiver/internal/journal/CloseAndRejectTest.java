@@ -38,18 +38,17 @@ class CloseAndRejectTest {
     EventJournal journal = EventJournal.open(file, false);
     CountDownLatch writing = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    journal.beforeWrite =
-        () -> {
+    journal.beforeWrite(() -> {
           writing.countDown();
           GroupCommitTest.await(release);
-        };
+        });
     List<CompletableFuture<Void>> pending = new ArrayList<>();
     pending.add(journal.append("{\"n\":0}"));
     assertThat(writing.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
     for (int i = 1; i < 50; i++) {
       pending.add(journal.append("{\"n\":" + i + "}"));
     }
-    journal.beforeWrite = () -> {};
+    journal.beforeWrite(() -> {});
     release.countDown();
 
     journal.close();

@@ -80,11 +80,10 @@ class GroupCommitTest {
     try (EventJournal journal = EventJournal.open(dir.resolve("events.jsonl"), false)) {
       CountDownLatch writing = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      journal.beforeWrite =
-          () -> {
+      journal.beforeWrite(() -> {
             writing.countDown();
             await(release);
-          };
+          });
       CompletableFuture<Void> first = journal.append("{\"n\":0}");
       assertThat(writing.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
       List<CompletableFuture<Void>> queued = new ArrayList<>();
@@ -106,11 +105,10 @@ class GroupCommitTest {
     try (EventJournal journal = EventJournal.open(dir.resolve("events.jsonl"), false)) {
       CountDownLatch writing = new CountDownLatch(1);
       CountDownLatch release = new CountDownLatch(1);
-      journal.beforeWrite =
-          () -> {
+      journal.beforeWrite(() -> {
             writing.countDown();
             await(release);
-          };
+          });
       journal.append("{\"n\":0}");
       assertThat(writing.await(WAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
       List<CompletableFuture<Void>> queued = new ArrayList<>();

@@ -12,7 +12,7 @@ public final class JournalHooks {
   private JournalHooks() {}
 
   public static void beforeWrite(EventJournal journal, BeforeWrite hook) {
-    journal.beforeWrite = hook::run;
+    journal.beforeWrite(hook::run);
   }
 
   /** Closes the file under the journal, as a disk that goes away would: the next write fails for good. */

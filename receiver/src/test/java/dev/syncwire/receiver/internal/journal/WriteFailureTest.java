@@ -51,12 +51,11 @@ class WriteFailureTest {
     Path file = dir.resolve("events.jsonl");
     try (EventJournal journal = EventJournal.open(file, false)) {
       AtomicBoolean diskFull = new AtomicBoolean(true);
-      journal.beforeWrite =
-          () -> {
+      journal.beforeWrite(() -> {
             if (diskFull.get()) {
               throw new IOException("No space left on device");
             }
-          };
+          });
       assertThat(journal.append("{\"n\":1}"))
           .failsWithin(WAIT)
           .withThrowableThat()
