@@ -2,7 +2,7 @@ package dev.syncwire.cli;
 
 import dev.syncwire.fixtures.SyncContract;
 import dev.syncwire.harness.fake.FakeClock;
-import dev.syncwire.receiver.signature.SignatureMode;
+import dev.syncwire.receiver.SignatureMode;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -2,7 +2,7 @@ package dev.syncwire.cli;
 
 import dev.syncwire.receiver.ReceiverConfig;
 import dev.syncwire.receiver.SyncReceiver;
-import dev.syncwire.receiver.signature.SignatureMode;
+import dev.syncwire.receiver.SignatureMode;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;

@@ -7,6 +7,7 @@ import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.internal.SyncEventJson;
 import dev.syncwire.fixtures.WebhookSender;
+import dev.syncwire.receiver.JournalReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +27,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -124,24 +126,34 @@ final class ReplayCommand implements Callable<Integer> {
       return 2;
     }
 
-    List<SyncEvent> events;
+    Set<Long> idSet = new LinkedHashSet<>(ids);
+    Predicate<SyncEvent> wantedEvent = e -> (wanted == null || e.status() == wanted)
+        && (type == null || e.isType(type))
+        && (object == null || e.isObject(object))
+        && (idSet.isEmpty() || idSet.contains(e.id()));
+    List<SyncEvent> chosen = new ArrayList<>();
+    long read;
     try {
-      events = source.journal != null ? readJournal(source.journal, err) : readReceiver(source.from);
+      if (source.journal != null) {
+        // streamed: only the chosen events are held, however long the journal
+        read = readJournal(source.journal, e -> {
+          if (wantedEvent.test(e)) {
+            chosen.add(e);
+          }
+        }, err);
+      } else {
+        List<SyncEvent> events = readReceiver(source.from);
+        read = events.size();
+        events.stream().filter(wantedEvent).forEach(chosen::add);
+      }
     } catch (UncheckedIOException | IllegalArgumentException e) {
       err.println(e.getMessage());
       return 2;
     }
-    Set<Long> idSet = new LinkedHashSet<>(ids);
-    List<SyncEvent> chosen = events.stream()
-        .filter(e -> wanted == null || e.status() == wanted)
-        .filter(e -> type == null || e.isType(type))
-        .filter(e -> object == null || e.isObject(object))
-        .filter(e -> idSet.isEmpty() || idSet.contains(e.id()))
-        .sorted(Comparator.comparingLong(SyncEvent::id))
-        .toList();
+    chosen.sort(Comparator.comparingLong(SyncEvent::id));
     String from = source.journal != null ? source.journal.toString() : source.from.toString();
     if (chosen.isEmpty()) {
-      out.println("No recorded events match (" + events.size() + " read from " + from + ", status "
+      out.println("No recorded events match (" + read + " read from " + from + ", status "
           + status + (type == null ? "" : ", type " + type) + (object == null ? "" : ", object " + object)
           + (idSet.isEmpty() ? "" : ", ids " + idSet) + "). Nothing sent.");
       return 0;
@@ -202,30 +214,18 @@ final class ReplayCommand implements Callable<Integer> {
     return syncwire.environmentValue(ReceiveCommand.TOKEN_VARIABLE);
   }
 
-  static List<SyncEvent> readJournal(Path journal, PrintWriter err) {
-    List<String> lines;
+  /** Streams the journal's events to {@code each} through the receiver's journal reader; returns how many. */
+  static long readJournal(Path journal, Consumer<SyncEvent> each, PrintWriter err) {
     try {
-      lines = Files.readAllLines(journal, StandardCharsets.UTF_8);
+      // A torn last line after a crash, say, is skipped and named; the rest is still worth replaying.
+      return JournalReader.forEach(journal, each,
+          (lineNumber, problem) -> err.println("skipped " + journal + ":" + lineNumber + ": " + problem));
     } catch (NoSuchFileException e) {
       throw new UncheckedIOException("no journal at " + journal.toAbsolutePath()
           + "; record one with: syncwire receive --journal " + journal, e);
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the journal " + journal + ": " + e.getMessage(), e);
     }
-    List<SyncEvent> events = new ArrayList<>(lines.size());
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      if (line.isBlank()) {
-        continue;
-      }
-      try {
-        events.add(SyncEventJson.read(line));
-      } catch (RuntimeException e) {
-        // A torn last line after a crash, say: skip it and say so; the rest is still worth replaying.
-        err.println("skipped " + journal + ":" + (i + 1) + ": " + e.getMessage());
-      }
-    }
-    return events;
   }
 
   private List<SyncEvent> readReceiver(URI base) {

@@ -1,6 +1,6 @@
 package dev.syncwire.receiver;
 
-import dev.syncwire.receiver.signature.SignatureMode;
+import dev.syncwire.receiver.SignatureMode;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,15 +1,9 @@
 package dev.syncwire.receiver;
 
 import dev.syncwire.fixtures.SyncEvent;
-import java.util.ArrayList;
+import dev.syncwire.receiver.internal.recording.EventStore;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -21,49 +15,10 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class RecordedEvents {
-  private final ConcurrentSkipListMap<Long, SyncEvent> byId = new ConcurrentSkipListMap<>();
-  private final AtomicInteger size = new AtomicInteger();
-  private final AtomicLong dropped = new AtomicLong();
-  private final List<Consumer<SyncEvent>> listeners = new CopyOnWriteArrayList<>();
-  private final int cap;
-  private final Runnable forgetRedeliveries;
+  private final EventStore store;
 
-  /** @param forgetRedeliveries run by {@link #clear()}, so a cleared event's redelivery is accepted again */
-  RecordedEvents(int cap, Runnable forgetRedeliveries) {
-    if (cap < 1) {
-      throw new IllegalArgumentException("the in-memory cap must be 1 or more events; received " + cap);
-    }
-    this.cap = cap;
-    this.forgetRedeliveries = forgetRedeliveries;
-  }
-
-  /** Adds an event, drops the oldest over the cap, then tells every listener. */
-  void add(SyncEvent event) {
-    if (byId.put(event.id(), event) == null && size.incrementAndGet() > cap) {
-      Map.Entry<Long, SyncEvent> oldest = byId.pollFirstEntry();
-      if (oldest != null) {
-        size.decrementAndGet();
-        dropped.incrementAndGet();
-      }
-    }
-    for (Consumer<SyncEvent> listener : listeners) {
-      listener.accept(event);
-    }
-  }
-
-  /** Adds events read back from the journal, without telling listeners. */
-  void restore(SyncEvent event) {
-    if (byId.put(event.id(), event) == null && size.incrementAndGet() > cap) {
-      if (byId.pollFirstEntry() != null) {
-        size.decrementAndGet();
-        dropped.incrementAndGet();
-      }
-    }
-  }
-
-  /** Counts journal lines too old to fit under the cap, which a restart did not load. */
-  void droppedWhileRestoring(long lines) {
-    dropped.addAndGet(lines);
+  RecordedEvents(EventStore store) {
+    this.store = store;
   }
 
   /**
@@ -71,56 +26,39 @@ public final class RecordedEvents {
    * (keep it short). Close the returned handle to stop.
    */
   public AutoCloseable subscribe(Consumer<SyncEvent> listener) {
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
+    return store.subscribe(listener);
   }
 
   /** Matching events, newest first, at most {@code query.limit()}. */
   public List<SyncEvent> query(EventQuery query) {
-    ConcurrentNavigableMap<Long, SyncEvent> view = query.afterId() == null
-        ? byId.descendingMap()
-        : byId.tailMap(query.afterId(), false).descendingMap();
-    List<SyncEvent> out = new ArrayList<>(Math.min(query.limit(), 64));
-    for (SyncEvent event : view.values()) {
-      if (query.since() != null && event.receivedAt().isBefore(query.since())) {
-        break; // newest first: everything older fails too
-      }
-      if (query.matches(event)) {
-        out.add(event);
-        if (out.size() >= query.limit()) {
-          break;
-        }
-      }
-    }
-    return out;
+    return store.query(query);
   }
 
   /** Every event held, oldest first. */
   public List<SyncEvent> all() {
-    return new ArrayList<>(byId.values());
+    return store.all();
   }
 
   public Optional<SyncEvent> get(long id) {
-    return Optional.ofNullable(byId.get(id));
+    return store.get(id);
   }
 
   /** The newest event, if any. */
   public Optional<SyncEvent> latest() {
-    Map.Entry<Long, SyncEvent> last = byId.lastEntry();
-    return last == null ? Optional.empty() : Optional.of(last.getValue());
+    return store.latest();
   }
 
   public int size() {
-    return size.get();
+    return store.size();
   }
 
   /** How many events were dropped from memory to stay under the cap (they remain in the journal). */
   public long dropped() {
-    return dropped.get();
+    return store.dropped();
   }
 
   public int cap() {
-    return cap;
+    return store.cap();
   }
 
   /**
@@ -129,10 +67,11 @@ public final class RecordedEvents {
    * journal is untouched.
    */
   public void clear() {
-    byId.clear();
-    size.set(0);
-    // After the events: a delivery recorded in between is at worst accepted twice, never a
-    // duplicate of an event that is gone.
-    forgetRedeliveries.run();
+    store.clear();
+  }
+
+  @Override
+  public String toString() {
+    return "RecordedEvents[" + size() + " held of " + cap() + "]";
   }
 }

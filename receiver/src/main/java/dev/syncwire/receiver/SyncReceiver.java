@@ -1,8 +1,18 @@
 package dev.syncwire.receiver;
 
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.receiver.journal.EventJournal;
-import dev.syncwire.receiver.signature.SignatureValidator;
+import dev.syncwire.receiver.internal.http.EventStream;
+import dev.syncwire.receiver.internal.http.Health;
+import dev.syncwire.receiver.internal.http.JsonErrorHandler;
+import dev.syncwire.receiver.internal.http.Routes;
+import dev.syncwire.receiver.internal.http.WebhookEndpoint;
+import dev.syncwire.receiver.internal.journal.EventJournal;
+import dev.syncwire.receiver.internal.recording.ConsoleLog;
+import dev.syncwire.receiver.internal.recording.EventRecorder;
+import dev.syncwire.receiver.internal.recording.EventStore;
+import dev.syncwire.receiver.internal.recording.JournalTail;
+import dev.syncwire.receiver.internal.recording.RedeliveryIndex;
+import dev.syncwire.receiver.internal.signature.SignatureValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,7 +37,8 @@ public final class SyncReceiver implements AutoCloseable {
   private final ReceiverConfig config;
   private final Server server;
   private final ServerConnector connector;
-  private final RecordedEvents store;
+  private final EventStore store;
+  private final RecordedEvents events;
   private final EventRecorder recorder;
   private final EventStream stream;
   private final RedeliveryIndex redeliveries;
@@ -35,7 +46,8 @@ public final class SyncReceiver implements AutoCloseable {
   private SyncReceiver(ReceiverConfig config) throws IOException {
     this.config = config;
     this.redeliveries = new RedeliveryIndex(config.maxEvents());
-    this.store = new RecordedEvents(config.maxEvents(), redeliveries::clear);
+    this.store = new EventStore(config.maxEvents(), redeliveries::clear);
+    this.events = new RecordedEvents(store);
     JournalTail tail = new JournalTail(config.maxEvents());
     EventJournal journal = config.journal() == null ? null
         : EventJournal.open(config.journal(), config.fsync(), tail);
@@ -112,7 +124,7 @@ public final class SyncReceiver implements AutoCloseable {
 
   /** The events held in memory, to query or subscribe to. */
   public RecordedEvents events() {
-    return store;
+    return events;
   }
 
   public ReceiverConfig config() {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncwire.fixtures.Webhooks;
-import dev.syncwire.receiver.journal.JournalHooks;
+import dev.syncwire.receiver.internal.journal.JournalHooks;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.Webhooks;
-import dev.syncwire.receiver.journal.JournalHooks;
+import dev.syncwire.receiver.internal.journal.JournalHooks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -8,7 +8,7 @@ import dev.syncwire.fixtures.SignatureVerdict;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.TwilioSignature;
 import dev.syncwire.fixtures.Webhooks;
-import dev.syncwire.receiver.signature.SignatureMode;
+import dev.syncwire.receiver.SignatureMode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
