@@ -242,13 +242,54 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
         group.forEach(job -> finishLocked(job, Outcome.DROPPED, reason));
       }
       held.clear();
-      for (Lane lane : lanes.values()) {
+      for (Lane lane : new ArrayList<>(lanes.values())) { // a copy: finishing a lane's current job may remove the lane
         List<Job> queued = new ArrayList<>(lane.queue);
         lane.queue.clear();
         queued.forEach(job -> finishLocked(job, Outcome.DROPPED, reason));
+        Job waiting = lane.current; // still waiting out a delay fault: not sent yet, so dropped like the queued ones
+        if (waiting != null && waiting.delayTimer != null && waiting.delayTimer.cancel(false)) {
+          finishLocked(waiting, Outcome.DROPPED, reason);
+        }
       }
     }
     return awaitQuiet(inFlight);
+  }
+
+  /** The sequence number of the latest delivery asked for; 0 before the first. */
+  long lastSequence() {
+    synchronized (lock) {
+      return sequence;
+    }
+  }
+
+  /**
+   * Waits up to {@code timeout} until every delivery numbered {@code after + 1} to {@code upTo} has
+   * finished, ignoring all others.
+   *
+   * @return those still pending then (empty when all finished)
+   */
+  List<WebhookDeliveryRecord> awaitFinished(long after, long upTo, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (true) {
+        List<WebhookDeliveryRecord> left = new ArrayList<>();
+        for (Job job : jobs) {
+          if (job.sequence > after && job.sequence <= upTo && job.outcome == Outcome.PENDING) {
+            left.add(job.snapshot());
+          }
+        }
+        long wait = deadline - System.nanoTime();
+        if (left.isEmpty() || wait <= 0) {
+          return left;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(lock, wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return left;
+        }
+      }
+    }
   }
 
   /** Forgets finished deliveries (a reset between tests); pending ones stay and still complete. */
@@ -410,7 +451,7 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
     lane.current = job;
     try {
       if (!job.delay.isZero()) {
-        timer.schedule(() -> dispatch(job, false), job.delay.toNanos(), TimeUnit.NANOSECONDS);
+        job.delayTimer = timer.schedule(() -> dispatch(job, false), job.delay.toNanos(), TimeUnit.NANOSECONDS);
       } else {
         dispatch(job, false);
       }
@@ -610,6 +651,7 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
     final List<Attempt> attempts = new ArrayList<>(2);
     Outcome outcome = Outcome.PENDING;
     String reason = "";
+    java.util.concurrent.ScheduledFuture<?> delayTimer; // set while a delay fault holds the first attempt back
     private HttpRequest request; // built once: every retry and duplicate sends the same bytes
 
     Job(long sequence, String url, FormParams params, String authToken, String orderingKey,
