@@ -81,6 +81,9 @@ final class ControlApi {
    * {@code //__syncwire}, {@code /x/../__syncwire}): those paths are ours, never the Sync API's.
    */
   static boolean handles(String rawPath) {
+    if (rawPath.indexOf('%') < 0 && !rawPath.contains("//") && !rawPath.contains("/.")) { // already canonical: every Sync call
+      return rawPath.equals(PREFIX) || rawPath.startsWith(PREFIX + "/");
+    }
     String path = canonical(rawPath);
     return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
   }
