@@ -2,7 +2,6 @@ package dev.syncwire.harness.fake;
 
 import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.FormParams;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -30,12 +29,20 @@ final class ControlApi {
   static final Duration CLOCK_QUIET = Duration.ofSeconds(5);
   static final Duration IDLE_DEFAULT = Duration.ofSeconds(5);
   static final Duration IDLE_MAX = Duration.ofSeconds(60);
+  /** The latest the clock goes (9998-01-01): the longest TTL set then still runs out within year 9999. */
+  static final Instant LATEST = Instant.parse("9999-01-01T00:00:00Z").minusSeconds(SyncStore.MAX_TTL);
+  /** How many control calls may wait at once (GET /idle, POST /clock): the rest of Jetty's threads stay for the Sync API. */
+  static final int MAX_WAITING = 4;
   private static final Logger LOG = LoggerFactory.getLogger(ControlApi.class);
   private static final Pattern METHOD = Pattern.compile("\\*|[A-Za-z]+");
   private static final Pattern FAULT_ID = Pattern.compile("/faults/([^/]+)");
 
   /** The methods each known path takes; anything else is a 405 with these in {@code Allow}. */
   private static final Map<String, Set<String>> ROUTES = routes();
+  /** The query parameters each path takes; any other is refused. */
+  private static final Map<String, Set<String>> PARAMETERS =
+      Map.of("/deliveries", Set.of("type", "outcome", "since", "limit"), "/idle", Set.of("timeout"));
+  private static final String BEARER_CHALLENGE = "Bearer realm=\"syncwire control\"";
 
   private final SyncStore store;
   private final FakeClock clock;
@@ -43,6 +50,7 @@ final class ControlApi {
   private final Supplier<WebhookDelivery> delivery; // gives null when webhooks go to a test sink
   private final Runnable reset;
   private final byte[] token; // null: open
+  private final java.util.concurrent.Semaphore waiting = new java.util.concurrent.Semaphore(MAX_WAITING);
 
   ControlApi(SyncStore store, FakeClock clock, Faults faults, Supplier<WebhookDelivery> delivery, Runnable reset,
       String token) {
@@ -51,7 +59,7 @@ final class ControlApi {
     this.faults = faults;
     this.delivery = delivery;
     this.reset = reset;
-    this.token = token == null ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+    this.token = token == null ? null : token.getBytes(StandardCharsets.UTF_8);
   }
 
   private static Map<String, Set<String>> routes() {
@@ -68,30 +76,81 @@ final class ControlApi {
     return r;
   }
 
-  /** True for {@code /__syncwire} and everything under it: those paths are ours, never the Sync API's. */
-  static boolean handles(String path) {
+  /**
+   * True for {@code /__syncwire} and everything under it, however written ({@code %5F_syncwire},
+   * {@code //__syncwire}, {@code /x/../__syncwire}): those paths are ours, never the Sync API's.
+   */
+  static boolean handles(String rawPath) {
+    if (rawPath.indexOf('%') < 0 && !rawPath.contains("//") && !rawPath.contains("/.")) { // already canonical: every Sync call
+      return rawPath.equals(PREFIX) || rawPath.startsWith(PREFIX + "/");
+    }
+    String path = canonical(rawPath);
     return path.equals(PREFIX) || path.startsWith(PREFIX + "/");
   }
 
-  SyncHttpApi.Answer answer(String method, URI uri, String authorization, byte[] body) {
-    String path = uri.getRawPath().substring(PREFIX.length());
+  /** The path percent-decoded, with empty and {@code .} segments dropped and {@code ..} applied. */
+  static String canonical(String rawPath) {
+    if (rawPath == null) {
+      return "";
+    }
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    for (int i = 0; i < rawPath.length(); i++) {
+      char c = rawPath.charAt(i);
+      int hi = c == '%' && i + 2 < rawPath.length() ? Character.digit(rawPath.charAt(i + 1), 16) : -1;
+      int lo = hi < 0 ? -1 : Character.digit(rawPath.charAt(i + 2), 16);
+      if (lo >= 0) {
+        bytes.write(hi * 16 + lo);
+        i += 2;
+      } else {
+        byte[] b = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        bytes.write(b, 0, b.length);
+      }
+    }
+    java.util.ArrayDeque<String> segments = new java.util.ArrayDeque<>();
+    for (String segment : bytes.toString(StandardCharsets.UTF_8).split("/")) {
+      if (segment.equals("..")) {
+        segments.pollLast();
+      } else if (!segment.isEmpty() && !segment.equals(".")) {
+        segments.addLast(segment);
+      }
+    }
+    return "/" + String.join("/", segments);
+  }
+
+  /**
+   * The answer to a request whose path {@link #handles} says is ours. {@code rawPath} and
+   * {@code rawQuery} are as they arrived, still percent-encoded.
+   */
+  SyncHttpApi.Answer answer(String method, String rawPath, String rawQuery, String authorization, byte[] body) {
     try {
       authorize(authorization);
+      String canonical = canonical(rawPath);
+      if (!canonical.equals(rawPath)) {
+        // One spelling only: a path read two ways (by Jetty, by WireMock, by a proxy) must not reach two places.
+        throw ControlError.invalid("path", "canonical_path", rawPath, "Write the control path as " + canonical
+            + ": percent-encoding, '.' and '..' segments, doubled and trailing slashes are refused under " + PREFIX);
+      }
+      String path = rawPath.substring(PREFIX.length());
       String route = FAULT_ID.matcher(path).matches() ? "/faults/{id}" : path;
       Set<String> allowed = ROUTES.get(route);
       if (allowed == null) {
-        throw ControlError.of(404, "not_found", "path", "control_path", uri.getRawPath(), "There is no "
-            + uri.getRawPath() + " in the control API; known paths under " + PREFIX + ": "
+        throw ControlError.of(404, "not_found", "path", "control_path", rawPath, "There is no "
+            + rawPath + " in the control API; known paths under " + PREFIX + ": "
             + String.join(", ", ROUTES.keySet()) + " (see docs/control-api.md)");
       }
-      if (!allowed.contains(method)) {
-        String allow = String.join(", ", new java.util.TreeSet<>(allowed));
+      java.util.TreeSet<String> allowedWithHead = new java.util.TreeSet<>(allowed);
+      if (allowed.contains("GET")) {
+        allowedWithHead.add("HEAD"); // answered as GET; the server sends no body
+      }
+      if (!allowedWithHead.contains(method)) {
+        String allow = String.join(", ", allowedWithHead);
         ControlError e = ControlError.of(405, "method_not_allowed", "method", "allowed_method", method,
             method + " " + PREFIX + route + " is not supported; use " + allow);
         return new SyncHttpApi.Answer(405, ControlJson.error(e), 0, Map.of("Allow", allow));
       }
-      FormParams query = FormParams.parse(uri.getRawQuery());
-      return switch (method + " " + route) {
+      FormParams query = FormParams.parse(rawQuery);
+      onlyParameters(query, PARAMETERS.getOrDefault(route, Set.of()));
+      return switch ((method.equals("HEAD") ? "GET" : method) + " " + route) {
         case "POST /reset" -> {
           reset.run();
           yield new SyncHttpApi.Answer(204, null, 0);
@@ -112,11 +171,12 @@ final class ControlApi {
         default -> throw new IllegalStateException("route " + route + " lists " + method + " but has no handler");
       };
     } catch (ControlError e) {
-      return new SyncHttpApi.Answer(e.status(), ControlJson.error(e), 0);
+      return new SyncHttpApi.Answer(e.status(), ControlJson.error(e), 0,
+          e.status() == 401 ? Map.of("WWW-Authenticate", BEARER_CHALLENGE) : Map.of());
     } catch (RuntimeException e) {
-      LOG.warn("SyncApiFake control API failed on " + method + " " + uri, e);
-      ControlError error = ControlError.of(500, "internal_error", "path", "internal", uri.getRawPath(),
-          "The control API failed on " + method + " " + uri.getRawPath() + ": " + e + " (a bug in syncwire; please report it)");
+      LOG.warn("SyncApiFake control API failed on " + method + " " + rawPath, e);
+      ControlError error = ControlError.of(500, "internal_error", "path", "internal", rawPath,
+          "The control API failed on " + method + " " + rawPath + ": " + e + " (a bug in syncwire; please report it)");
       return new SyncHttpApi.Answer(500, ControlJson.error(error), 0);
     }
   }
@@ -125,10 +185,12 @@ final class ControlApi {
     if (token == null) {
       return;
     }
-    byte[] given = authorization == null ? new byte[0] : authorization.trim().getBytes(StandardCharsets.UTF_8);
-    if (!MessageDigest.isEqual(given, token)) { // constant time for equal lengths
+    String[] parts = authorization == null ? new String[0] : authorization.trim().split("\\s+", 2);
+    boolean bearer = parts.length == 2 && parts[0].equalsIgnoreCase("Bearer"); // schemes are case-insensitive (RFC 7235)
+    byte[] given = bearer ? parts[1].getBytes(StandardCharsets.UTF_8) : new byte[0];
+    if (!bearer || !MessageDigest.isEqual(given, token)) { // constant time for equal lengths
       throw ControlError.of(401, "unauthorized", "Authorization", "bearer_token",
-          authorization == null ? null : authorization.regionMatches(true, 0, "Bearer ", 0, 7) ? "Bearer (wrong token)" : "(not a Bearer token)",
+          authorization == null ? null : bearer ? "Bearer (wrong token)" : "(not a Bearer token)",
           "The control API needs Authorization: Bearer <token>, the token given with --control-token"
               + " (or SYNCWIRE_CONTROL_TOKEN); " + (authorization == null ? "none was sent" : "the one sent does not match"));
     }
@@ -168,28 +230,66 @@ final class ControlApi {
           "give exactly one of advance (an ISO-8601 duration such as PT5M) or set (an instant such as 2026-06-01T12:00:00Z); got "
               + (move.advance() == null ? "neither" : "both"));
     }
-    List<SyncStore.Expired> expired;
-    if (move.advance() != null) {
-      Duration d = ControlJson.duration("advance", move.advance());
-      if (d.isNegative()) {
-        throw ControlError.invalid("advance", "forward_only", move.advance(),
-            "advance must not be negative (the clock only moves forward; restore a snapshot to go back); got \"" + move.advance() + "\"");
-      }
-      expired = store.collectExpired(() -> clock.advance(d));
-    } else {
-      Instant target = ControlJson.instant("set", move.set());
-      Instant now = clock.instant();
-      if (target.isBefore(now)) {
-        throw ControlError.invalid("set", "forward_only", move.set(), "set must not be earlier than now (" + now
-            + "): the clock only moves forward; restore a snapshot to go back");
-      }
-      expired = store.collectExpired(() -> clock.set(target));
+    Duration advance = move.advance() == null ? null : ControlJson.duration("advance", move.advance());
+    if (advance != null && advance.isNegative()) {
+      throw ControlError.invalid("advance", "forward_only", move.advance(),
+          "advance must not be negative (the clock only moves forward; restore a snapshot to go back); got \"" + move.advance() + "\"");
     }
+    Instant set = move.set() == null ? null : ControlJson.instant("set", move.set());
     WebhookDelivery webhooks = delivery.get();
-    if (!expired.isEmpty() && webhooks != null && !webhooks.awaitQuiet(CLOCK_QUIET)) {
-      LOG.warn("POST {}/clock: webhooks still pending after {}; answering anyway", PREFIX, CLOCK_QUIET);
+    if (webhooks != null) {
+      waitSlot(null);
     }
-    return clockView(expired);
+    try {
+      long[] sequences = new long[2]; // the deliveries this move makes are numbered sequences[0] + 1 to sequences[1]
+      List<SyncStore.Expired> expired = store.collectExpired(() -> { // the store's lock: no other webhook comes in between
+        Instant target = target(advance, move, set);
+        sequences[0] = webhooks == null ? 0 : webhooks.lastSequence();
+        clock.set(target);
+        sequences[1] = webhooks == null ? 0 : webhooks.lastSequence();
+      });
+      List<WebhookDeliveryRecord> late = webhooks == null || sequences[1] == sequences[0] ? List.of()
+          : webhooks.awaitFinished(sequences[0], sequences[1], CLOCK_QUIET);
+      Map<String, Object> view = clockView(expired);
+      view.put("pendingWebhooks", DeliveryJson.all(late));
+      return view;
+    } finally {
+      if (webhooks != null) {
+        waiting.release();
+      }
+    }
+  }
+
+  /** Where the clock goes; at most {@link #LATEST}, never back. Runs under the store's lock, so now cannot move meanwhile. */
+  private Instant target(Duration advance, ClockMove move, Instant set) {
+    Instant now = clock.instant();
+    String field = advance != null ? "advance" : "set";
+    String text = advance != null ? move.advance() : move.set();
+    Instant target;
+    try {
+      target = advance != null ? now.plus(advance) : set;
+    } catch (java.time.DateTimeException | ArithmeticException e) {
+      target = null;
+    }
+    if (target == null || target.isAfter(LATEST)) {
+      throw ControlError.invalid(field, "out_of_range", text, field + " would move the clock "
+          + (target == null ? "past the end of time" : "to " + target) + "; the latest it goes is " + LATEST
+          + " (the longest TTL, 365 days, must still end within year 9999); now is " + now);
+    }
+    if (target.isBefore(now)) {
+      throw ControlError.invalid("set", "forward_only", text, "set must not be earlier than now (" + now
+          + "): the clock only moves forward; restore a snapshot to go back");
+    }
+    return target;
+  }
+
+  /** Takes one of the {@link #MAX_WAITING} slots for a call that waits, or refuses with 429; release it after. */
+  private void waitSlot(String timeout) {
+    if (!waiting.tryAcquire()) {
+      throw ControlError.of(429, "too_many_waiting", "timeout", "at_most_" + MAX_WAITING + "_waiting", timeout,
+          MAX_WAITING + " control calls are already waiting (GET " + PREFIX + "/idle, POST " + PREFIX + "/clock), the most"
+              + " that may wait at once so the Sync API keeps its threads; retry when one has answered");
+    }
   }
 
   // ---- faults ----
@@ -236,7 +336,7 @@ final class ControlApi {
     if (r.code() != null && r.code() < 1) {
       throw ControlError.invalid("code", "twilio_code", String.valueOf(r.code()), "code must be a positive Twilio error code such as 20429; got " + r.code());
     }
-    Duration delay = ControlJson.nonNegativeDuration("delay", r.delay());
+    Duration delay = boundedDelay(r.delay());
     if (r.status() == null && (delay == null || delay.isZero())) {
       throw ControlError.invalid("status", "status_or_delay", null,
           "a fault needs a status (such as 429) or a delay (such as PT2S), or both; got neither");
@@ -261,6 +361,15 @@ final class ControlApi {
       rule.always();
     }
     return faultView(rule);
+  }
+
+  private static Duration boundedDelay(String text) {
+    Duration delay = ControlJson.nonNegativeDuration("delay", text);
+    if (delay != null && delay.compareTo(Faults.MAX_DELAY) > 0) {
+      throw ControlError.invalid("delay", "at_most_" + Faults.MAX_DELAY, text, "delay must be at most " + Faults.MAX_DELAY
+          + " (a longer one only hangs the test); got " + ControlJson.quote(text));
+    }
+    return delay;
   }
 
   private SyncHttpApi.Answer removeFault(String id) {
@@ -318,7 +427,7 @@ final class ControlApi {
       throw ControlError.invalid("next", "at_least_" + min, String.valueOf(next), "next must be " + min + " or more for "
           + r.fault() + (min > 1 ? " (fewer cannot change the order)" : "") + "; got " + next);
     }
-    Duration delay = ControlJson.nonNegativeDuration("delay", r.delay());
+    Duration delay = boundedDelay(r.delay());
     if (fault == WebhookDeliveryRecord.Fault.DELAY && delay == null) {
       throw ControlError.invalid("delay", "required", null, "delay is missing; a delay fault needs one, such as PT2S");
     }
@@ -338,7 +447,6 @@ final class ControlApi {
   // ---- deliveries and idle ----
 
   private Map<String, Object> deliveries(FormParams query) {
-    onlyParameters(query, Set.of("type", "outcome", "since", "limit"));
     String type = query.get("type");
     EventType eventType = null;
     if (type != null) {
@@ -372,14 +480,23 @@ final class ControlApi {
   }
 
   private Map<String, Object> idle(FormParams query) {
-    onlyParameters(query, Set.of("timeout"));
     String text = query.get("timeout");
     Duration timeout = text == null ? IDLE_DEFAULT : ControlJson.nonNegativeDuration("timeout", text);
     if (timeout.compareTo(IDLE_MAX) > 0) {
       throw ControlError.invalid("timeout", "at_most_PT60S", text, "timeout must be at most PT60S; got \"" + text + "\"");
     }
     WebhookDelivery webhooks = delivery.get();
-    if (webhooks != null && !webhooks.awaitQuiet(timeout)) {
+    if (webhooks == null) {
+      return ControlJson.object("idle", true);
+    }
+    waitSlot(text);
+    boolean quiet;
+    try {
+      quiet = webhooks.awaitQuiet(timeout);
+    } finally {
+      waiting.release();
+    }
+    if (!quiet) {
       List<WebhookDeliveryRecord> pending = webhooks.deliveries().stream()
           .filter(d -> d.outcome() == WebhookDeliveryRecord.Outcome.PENDING).toList();
       throw new ControlError(408, "not_idle", List.of(new dev.syncwire.fixtures.Violation("timeout", "idle_within",
@@ -390,10 +507,14 @@ final class ControlApi {
   }
 
   private static void onlyParameters(FormParams query, Set<String> known) {
+    Set<String> seen = new java.util.HashSet<>();
     for (FormParams.Param p : query.asList()) {
       if (!known.contains(p.name())) {
-        throw ControlError.invalid(p.name(), "unknown_parameter", p.value(), p.name()
-            + " is not a query parameter here; known: " + String.join(", ", new java.util.TreeSet<>(known)));
+        throw ControlError.invalid(p.name(), "unknown_parameter", p.value(), p.name() + " is not a query parameter here; "
+            + (known.isEmpty() ? "this endpoint takes none" : "known: " + String.join(", ", new java.util.TreeSet<>(known))));
+      }
+      if (!seen.add(p.name())) {
+        throw ControlError.invalid(p.name(), "single_value", p.value(), p.name() + " appears twice in the query; give it once");
       }
     }
   }
@@ -403,15 +524,17 @@ final class ControlApi {
     if (text == null) {
       return absent;
     }
+    long value;
     try {
-      long value = Long.parseLong(text.trim());
-      if (value >= min) {
-        return value;
-      }
+      value = Long.parseLong(text.trim());
     } catch (NumberFormatException e) {
-      // reported below
+      throw ControlError.invalid(name, "whole_number", text, name + " must be a whole number from " + min + " to "
+          + Long.MAX_VALUE + "; got \"" + text + "\"");
     }
-    throw ControlError.invalid(name, "at_least_" + min, text, name + " must be a whole number, " + min + " or more; got \"" + text + "\"");
+    if (value < min) {
+      throw ControlError.invalid(name, "at_least_" + min, text, name + " must be " + min + " or more; got \"" + text + "\"");
+    }
+    return value;
   }
 
   // ---- snapshot ----
@@ -419,6 +542,12 @@ final class ControlApi {
   private Map<String, Object> restore(byte[] body) {
     SyncStore.State state = SnapshotJson.read(body);
     store.restore(state);
-    return ControlJson.object("restored", true, "services", state.services().size(), "now", clock.instant().toString());
+    List<String> warnings = new ArrayList<>();
+    if (state.services().isEmpty()) { // allowed: a test may delete the default service, and its snapshot must restore
+      warnings.add("The snapshot has no services: every Sync call answers 404 until a service is created,"
+          + " or POST " + PREFIX + "/reset brings the default service back");
+    }
+    return ControlJson.object("restored", true, "services", state.services().size(), "now", clock.instant().toString(),
+        "warnings", warnings);
   }
 }

@@ -2,6 +2,9 @@ package dev.syncwire.harness.fake;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -42,6 +45,7 @@ final class ControlJson {
   private static ObjectMapper strictMapper() {
     ObjectMapper mapper = JsonMapper.builder()
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION) // {"advance":"PT5M","advance":"PT1M"} is refused, not the last kept
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
@@ -65,15 +69,39 @@ final class ControlJson {
       throw ControlError.invalid("body", "json_object", "",
           "the body is empty; send " + what + " as a JSON object with Content-Type: application/json");
     }
+    T value;
     try {
-      return MAPPER.readValue(body, type);
+      value = MAPPER.readValue(body, type);
     } catch (IOException e) {
       throw ControlError.invalid(List.of(violation(e, body, what)));
     }
+    if (value == null) { // the body was the JSON literal null
+      throw ControlError.invalid("body", "json_object", "null", "the body is null; send " + what + " as a JSON object");
+    }
+    return value;
   }
 
   /** The broken rule behind a Jackson failure. */
   static Violation violation(IOException e, byte[] body, String what) {
+    // Databind wraps the parser's own failures (with a path); the cause says what broke.
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof InputCoercionException c) {
+        String field = orBody(contextPath(c.getProcessor() == null ? null : c.getProcessor().getParsingContext()));
+        String received = parserText(c.getProcessor());
+        boolean isInt = c.getTargetType() == Integer.TYPE || c.getTargetType() == Integer.class;
+        return new Violation(field, "out_of_range", received, field + " is out of range: it must be a whole number from "
+            + (isInt ? Integer.MIN_VALUE + " to " + Integer.MAX_VALUE : Long.MIN_VALUE + " to " + Long.MAX_VALUE)
+            + " (and within the field's own rule); got " + received);
+      }
+      if (t instanceof StreamReadException r && r.getOriginalMessage() != null
+          && r.getOriginalMessage().startsWith("Duplicate field")) {
+        JsonStreamContext context = r.getProcessor() == null ? null : r.getProcessor().getParsingContext();
+        String field = orBody(contextPath(context));
+        String name = context == null ? null : context.getCurrentName();
+        return new Violation(field, "single_value", name, field + " appears twice in " + what
+            + "; give each field once (JSON readers disagree on which copy wins)");
+      }
+    }
     if (e instanceof UnrecognizedPropertyException u) {
       String field = path(u);
       TreeSet<String> known = new TreeSet<>();
@@ -125,6 +153,27 @@ final class ControlJson {
       }
     }
     return sb.toString();
+  }
+
+  /** {@code services[0].aclEnabled} from the parser's position, for failures that carry no databind path. */
+  private static String contextPath(JsonStreamContext context) {
+    StringBuilder sb = new StringBuilder();
+    for (JsonStreamContext c = context; c != null && !c.inRoot(); c = c.getParent()) {
+      if (c.inObject() && c.getCurrentName() != null) {
+        sb.insert(0, "." + c.getCurrentName());
+      } else if (c.inArray()) {
+        sb.insert(0, "[" + Math.max(0, c.getCurrentIndex()) + "]");
+      }
+    }
+    return sb.length() > 0 && sb.charAt(0) == '.' ? sb.substring(1) : sb.toString();
+  }
+
+  private static String parserText(Object processor) {
+    try {
+      return processor instanceof JsonParser p ? p.getText() : null;
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static String orBody(String field) {
@@ -186,6 +235,10 @@ final class ControlJson {
     try {
       return Duration.parse(value.trim());
     } catch (DateTimeParseException e) {
+      if (e.getCause() instanceof ArithmeticException) { // well formed, but more than a long of seconds
+        throw ControlError.invalid(field, "out_of_range", value, field + " is out of range: " + quote(value)
+            + " is a duration, but longer than any the fake can use (about 292 billion years); use a shorter one such as PT5M");
+      }
       throw ControlError.invalid(field, "iso_duration", value,
           field + " must be an ISO-8601 duration such as PT5M, PT0.5S or P1D; got " + quote(value));
     }

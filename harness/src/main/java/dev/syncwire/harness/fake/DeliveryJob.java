@@ -28,6 +28,7 @@ final class DeliveryJob {
   final List<Attempt> attempts = new ArrayList<>(2);
   Outcome outcome = Outcome.PENDING;
   String reason = "";
+  java.util.concurrent.ScheduledFuture<?> delayTimer; // set while a delay fault holds the first attempt back
   private HttpRequest request; // built once: every retry and duplicate sends the same bytes
 
   DeliveryJob(long sequence, String url, FormParams params, String authToken, String orderingKey,

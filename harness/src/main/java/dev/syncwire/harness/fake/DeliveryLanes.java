@@ -65,6 +65,17 @@ final class DeliveryLanes {
     return out;
   }
 
+  /** The job each lane is on now (in flight, or waiting out a delay fault); a copy. */
+  List<DeliveryJob> currentJobs() {
+    List<DeliveryJob> out = new ArrayList<>();
+    lanes.values().forEach(lane -> {
+      if (lane.current != null) {
+        out.add(lane.current);
+      }
+    });
+    return out;
+  }
+
   /** {@code job} is finished: if it was its lane's current one, the next in that lane starts. */
   void finished(DeliveryJob job) {
     Lane lane = lanes.get(job.orderingKey);

@@ -40,6 +40,9 @@ public final class Faults {
   /** What a rule does to one request: a status (0: answer normally) with Twilio's error code, after a delay. */
   record Fault(int status, int code, long delayMillis) {}
 
+  /** The longest delay a fault (here or in {@link WebhookFaults}) may add: long enough for any time-out test, and never overflows. */
+  public static final Duration MAX_DELAY = Duration.ofMinutes(5);
+
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong();
 
@@ -140,6 +143,9 @@ public final class Faults {
     public Rule delay(Duration delay) {
       if (delay.isNegative()) {
         throw new IllegalArgumentException("A fault delay cannot be negative, got " + delay);
+      }
+      if (delay.compareTo(MAX_DELAY) > 0) {
+        throw new IllegalArgumentException("A fault delay must be at most " + MAX_DELAY + ", got " + delay);
       }
       this.delay = delay;
       return this;

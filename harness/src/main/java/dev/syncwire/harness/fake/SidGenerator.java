@@ -38,6 +38,40 @@ final class SidGenerator {
     return new SidGenerator(seed, counter);
   }
 
+  /**
+   * The counter at which this seed handed out {@code sid} (any prefix), or -1 if it never does. Inverts
+   * SplittableRandom's SplitMix64 step (gamma 0x9E3779B97F4A7C15, then mix64) on the first 16 hex digits
+   * and checks the guess by generating it, so a JDK that changed the algorithm gives -1, never a wrong index.
+   */
+  long indexOf(String sid) {
+    if (sid == null || sid.length() != 34) {
+      return -1;
+    }
+    long first;
+    try {
+      first = Long.parseUnsignedLong(sid.substring(2, 18), 16);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+    long state = unmix64(first) - GAMMA; // the SplittableRandom seed: seed * GAMMA + counter
+    long index = state - seed * GAMMA;
+    if (index < 0 || !new SidGenerator(seed, index).next(sid.substring(0, 2)).equals(sid)) {
+      return -1;
+    }
+    return index;
+  }
+
+  private static final long GAMMA = 0x9E3779B97F4A7C15L;
+
+  /** The inverse of SplittableRandom.mix64 (Stafford variant 13): undo each xor-shift and odd multiply. */
+  private static long unmix64(long z) {
+    z = z ^ (z >>> 31) ^ (z >>> 62);
+    z *= 0x319642b2d24d8ec3L; // inverse of 0x94d049bb133111eb mod 2^64
+    z = z ^ (z >>> 27) ^ (z >>> 54);
+    z *= 0x96de1b173f119089L; // inverse of 0xbf58476d1ce4e5b9 mod 2^64
+    return z ^ (z >>> 30) ^ (z >>> 60);
+  }
+
   static boolean looksLikeSid(String value, String prefix) {
     if (value == null || value.length() != 34 || !value.startsWith(prefix)) {
       return false;

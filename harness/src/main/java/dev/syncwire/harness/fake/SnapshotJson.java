@@ -22,6 +22,8 @@ import java.util.TreeSet;
  */
 final class SnapshotJson {
   static final String FORMAT = "syncwire-snapshot/1";
+  /** The largest {@code seq} and {@code sids.counter}: 2^53 - 1, exact in every JSON reader (JavaScript's too), and far from overflow. */
+  static final long MAX_SEQ = (1L << 53) - 1;
 
   private SnapshotJson() {}
 
@@ -103,6 +105,12 @@ final class SnapshotJson {
   private static final class Reader {
     private final List<Violation> violations = new ArrayList<>();
     private final TreeSet<Expiry> expiries = new TreeSet<>(Expiry.ORDER);
+    /** Every SID read, by field: none may be one the generator hands out at or after {@code sids.counter}. */
+    private final Map<String, String> sidsInUse = new java.util.LinkedHashMap<>();
+    /** The highest seq (object, service or expirySeq) read, and where: {@code seq} must not be below it. */
+    private long highestSeq = -1;
+    private String highestSeqField;
+    private Instant now;
 
     SyncStore.State state(Snapshot s) {
       if (!FORMAT.equals(s.format())) {
@@ -110,13 +118,18 @@ final class SnapshotJson {
             + ControlJson.quote(s.format()));
         throw ControlError.invalid(violations);
       }
-      Instant now = instant("now", s.now(), true);
-      require("sids", s.sids());
-      if (s.sids() != null) {
-        require("sids.seed", s.sids().seed());
-        nonNegative("sids.counter", s.sids().counter());
+      now = instant("now", s.now(), true);
+      if (now != null && now.isAfter(ControlApi.LATEST)) {
+        fail("now", "out_of_range", s.now(), "now must be at most " + ControlApi.LATEST
+            + " (the latest the fake's clock goes, leaving room for the longest TTL); got " + s.now());
+        now = null;
       }
-      nonNegative("seq", s.seq());
+      require("sids", s.sids());
+      boolean sidsOk = false;
+      if (s.sids() != null) {
+        sidsOk = require("sids.seed", s.sids().seed()) & atMost("sids.counter", s.sids().counter());
+      }
+      boolean seqOk = atMost("seq", s.seq());
       require("services", s.services());
       TreeMap<Long, SyncService> services = new TreeMap<>();
       Set<String> serviceSids = new HashSet<>();
@@ -138,17 +151,55 @@ final class SnapshotJson {
           fail(at + ".seq", "unique", String.valueOf(service.seq), at + ".seq " + service.seq + " is another service's too");
         }
       }
+      if (seqOk && s.seq() < highestSeq) {
+        fail("seq", "below_seq_in_use", String.valueOf(s.seq()), "seq must be at least " + highestSeq + ", the "
+            + highestSeqField + " in this snapshot (the fake numbers what it creates from seq + 1); got " + s.seq());
+      }
+      if (sidsOk) {
+        sidsAhead(s.sids());
+      }
       if (!violations.isEmpty()) {
         throw ControlError.invalid(violations);
       }
       return new SyncStore.State(new SidGenerator(s.sids().seed(), s.sids().counter()), s.seq(), services, expiries, now);
     }
 
+    /** The counter must be past every SID this seed handed out, or new objects would get SIDs already in use. */
+    private void sidsAhead(Sids sids) {
+      SidGenerator generator = new SidGenerator(sids.seed());
+      long needed = 0;
+      String field = null;
+      String sid = null;
+      for (Map.Entry<String, String> e : sidsInUse.entrySet()) {
+        long index = generator.indexOf(e.getValue());
+        if (index >= needed) {
+          needed = index + 1;
+          field = e.getKey();
+          sid = e.getValue();
+        }
+      }
+      if (sids.counter() < needed) {
+        fail("sids.counter", "below_sids_in_use", String.valueOf(sids.counter()), "sids.counter must be at least "
+            + needed + ": seed " + sids.seed() + " handed out " + sid + " (" + field + ") as SID number " + (needed - 1)
+            + ", so a lower counter gives new objects SIDs already in use; got " + sids.counter());
+      }
+    }
+
     private SyncService service(String at, Service doc) {
       boolean ok = sid(at + ".sid", doc.sid(), "IS");
       ok &= nonNegative(at + ".seq", doc.seq());
+      seqInUse(at + ".seq", doc.seq());
       Instant created = instant(at + ".dateCreated", doc.dateCreated(), true);
       Instant updated = instant(at + ".dateUpdated", doc.dateUpdated(), true);
+      ok &= notAfterNow(at + ".dateCreated", created) & notAfterNow(at + ".dateUpdated", updated);
+      ok &= webhookUrl(at + ".webhookUrl", doc.webhookUrl());
+      Integer window = doc.reachabilityDebouncingWindow();
+      if (window != null && (window < 1000 || window > 30000)) {
+        ok = false;
+        fail(at + ".reachabilityDebouncingWindow", "between_1000_and_30000", String.valueOf(window), at
+            + ".reachabilityDebouncingWindow must be between 1000 and 30000 milliseconds, as the Sync API's"
+            + " ReachabilityDebouncingWindow; got " + window);
+      }
       ok &= require(at + ".webhooksFromRestEnabled", doc.webhooksFromRestEnabled());
       ok &= require(at + ".reachabilityWebhooksEnabled", doc.reachabilityWebhooksEnabled());
       ok &= require(at + ".aclEnabled", doc.aclEnabled());
@@ -197,10 +248,12 @@ final class SnapshotJson {
       }
       boolean ok = sid(at + ".sid", doc.sid(), type.sidPrefix());
       ok &= nonNegative(at + ".seq", doc.seq());
+      seqInUse(at + ".seq", doc.seq());
       ok &= nonNegative(at + ".revision", doc.revision());
       ok &= nonNegative(at + ".eventId", doc.eventId());
       Instant created = instant(at + ".dateCreated", doc.dateCreated(), true);
       Instant updated = instant(at + ".dateUpdated", doc.dateUpdated(), true);
+      ok &= notAfterNow(at + ".dateCreated", created) & notAfterNow(at + ".dateUpdated", updated);
       Instant expires = instant(at + ".dateExpires", doc.dateExpires(), false);
       ok &= expiryPair(at, expires, doc.expirySeq());
       JsonNode data = present(doc.data());
@@ -290,6 +343,7 @@ final class SnapshotJson {
       ok &= dataObject(at + ".data", data);
       Instant created = instant(at + ".dateCreated", doc.dateCreated(), true);
       Instant updated = instant(at + ".dateUpdated", doc.dateUpdated(), true);
+      ok &= notAfterNow(at + ".dateCreated", created) & notAfterNow(at + ".dateUpdated", updated);
       Instant expires = instant(at + ".dateExpires", doc.dateExpires(), false);
       ok &= expiryPair(at, expires, doc.expirySeq());
       if (!ok || created == null || updated == null) {
@@ -315,7 +369,52 @@ final class SnapshotJson {
         fail(field, "required", null, field + " is missing: dateExpires and expirySeq come together (a pending TTL), or neither");
         return false;
       }
+      seqInUse(at + ".expirySeq", expirySeq);
       return expirySeq == null || nonNegative(at + ".expirySeq", expirySeq);
+    }
+
+    private void seqInUse(String field, Long value) {
+      if (value != null && value > highestSeq) {
+        highestSeq = value;
+        highestSeqField = field;
+      }
+    }
+
+    private boolean atMost(String field, Long value) {
+      if (!nonNegative(field, value)) {
+        return false;
+      }
+      if (value > MAX_SEQ) {
+        fail(field, "out_of_range", String.valueOf(value), field + " must be at most " + MAX_SEQ + " (2^53 - 1); got " + value);
+        return false;
+      }
+      return true;
+    }
+
+    private boolean notAfterNow(String field, Instant value) {
+      if (value != null && now != null && value.isAfter(now)) {
+        fail(field, "not_after_now", value.toString(), field + " " + value + " is after the snapshot's now (" + now
+            + "): nothing can have happened later than now");
+        return false;
+      }
+      return true;
+    }
+
+    private boolean webhookUrl(String field, String value) {
+      if (value == null) {
+        return true;
+      }
+      try {
+        java.net.URI uri = new java.net.URI(value);
+        if (uri.getHost() != null && ("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+          return true;
+        }
+      } catch (java.net.URISyntaxException e) {
+        // reported below
+      }
+      fail(field, "http_url", value, field + " must be an absolute http(s) URL such as http://127.0.0.1:8080/webhooks, or null"
+          + " for no webhooks; got " + ControlJson.quote(value));
+      return false;
     }
 
     private boolean dataObject(String field, JsonNode data) {
@@ -339,6 +438,7 @@ final class SnapshotJson {
         fail(field, "sid", value, field + " must be " + prefix + " followed by 32 hex digits; got " + ControlJson.quote(value));
         return false;
       }
+      sidsInUse.put(field, value);
       return true;
     }
 

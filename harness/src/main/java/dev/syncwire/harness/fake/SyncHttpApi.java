@@ -45,8 +45,10 @@ final class SyncHttpApi {
    */
   Answer answer(String method, URI uri, String origin, String authorization, String ifMatch, byte[] body) {
     String path = uri.getRawPath();
-    if (ControlApi.handles(path)) { // before faults and Sync auth: the control API has its own
-      return control.answer(method, uri, authorization, body);
+    // "//__syncwire/clock" parses as authority "__syncwire": put the path back together to see it is ours.
+    String rawPath = uri.getRawAuthority() == null ? path : "//" + uri.getRawAuthority() + path;
+    if (ControlApi.handles(rawPath)) { // before faults and Sync auth: the control API has its own
+      return control.answer(method, rawPath, uri.getRawQuery(), authorization, body);
     }
     Faults.Fault fault = faults.take(method, path);
     long delay = fault == null ? 0 : fault.delayMillis();

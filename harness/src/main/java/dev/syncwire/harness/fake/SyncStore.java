@@ -168,10 +168,12 @@ final class SyncStore {
     if (uniqueName != null && SidGenerator.looksLikeSid(uniqueName, type.sidPrefix())) {
       throw SyncError.badRequest(20001, "UniqueName '" + uniqueName + "' looks like a SID; a unique name must not");
     }
-    SyncObject object = new SyncObject(type, sids.next(type.sidPrefix()), uniqueName, ++seq, now());
+    Instant now = now();
+    Instant expiresAt = expiryAt(ttl, now); // first: a TTL that cannot be dated leaves nothing half made
+    SyncObject object = new SyncObject(type, sids.next(type.sidPrefix()), uniqueName, ++seq, now);
     object.data = type == ObjectType.DOCUMENT ? (data != null ? data : Json.object()) : null;
     registry.add(object);
-    expireIn(service, object, null, ttl, object.dateCreated);
+    expireIn(service, object, null, ttl, expiresAt);
     switch (type) {
       case DOCUMENT -> emitObject(service, EventType.DOCUMENT_CREATED, object);
       case LIST -> emitObject(service, EventType.LIST_CREATED, object);
@@ -184,12 +186,14 @@ final class SyncStore {
   /** Document: Data replaces the whole document. Every type: Ttl resets the expiry. */
   synchronized SyncObject updateObject(SyncService service, SyncObject object, JsonNode data, Integer ttl, String ifMatch) {
     checkRevision(ifMatch, object.revision);
+    Instant now = now();
+    Instant expiresAt = expiryAt(ttl, now);
     if (data != null) {
       object.data = data;
     }
     object.revision++;
-    object.dateUpdated = now();
-    expireIn(service, object, null, ttl, object.dateUpdated);
+    object.dateUpdated = now;
+    expireIn(service, object, null, ttl, expiresAt);
     if (object.type == ObjectType.DOCUMENT) {
       emitObject(service, EventType.DOCUMENT_UPDATED, object);
     }
@@ -226,9 +230,12 @@ final class SyncStore {
   }
 
   synchronized SyncItem addListItem(SyncService service, SyncObject list, JsonNode data, Integer itemTtl, Integer collectionTtl) {
-    SyncItem item = new SyncItem(list.nextIndex++, null, data, now());
+    Instant now = now();
+    Instant itemExpires = expiryAt(itemTtl, now);
+    Instant listExpires = expiryAt(collectionTtl, now);
+    SyncItem item = new SyncItem(list.nextIndex++, null, data, now);
     list.listItems.put(item.index, item);
-    itemAdded(service, list, item, itemTtl, collectionTtl, EventType.LIST_ITEM_ADDED);
+    itemAdded(service, list, item, itemTtl, itemExpires, collectionTtl, listExpires, EventType.LIST_ITEM_ADDED);
     return item;
   }
 
@@ -237,28 +244,35 @@ final class SyncStore {
       throw new SyncError(409, 54208, "Item with key '" + key + "' already exists in map " + map.sid
           + "; update it (POST .../Items/" + key + ") instead of creating it");
     }
-    SyncItem item = new SyncItem(null, key, data, now());
+    Instant now = now();
+    Instant itemExpires = expiryAt(itemTtl, now);
+    Instant mapExpires = expiryAt(collectionTtl, now);
+    SyncItem item = new SyncItem(null, key, data, now);
     map.mapItems.put(key, item);
-    itemAdded(service, map, item, itemTtl, collectionTtl, EventType.MAP_ITEM_ADDED);
+    itemAdded(service, map, item, itemTtl, itemExpires, collectionTtl, mapExpires, EventType.MAP_ITEM_ADDED);
     return item;
   }
 
-  private void itemAdded(SyncService service, SyncObject object, SyncItem item, Integer itemTtl, Integer collectionTtl, EventType event) {
-    expireIn(service, object, item, itemTtl, item.dateUpdated);
-    expireIn(service, object, null, collectionTtl, item.dateUpdated);
+  private void itemAdded(SyncService service, SyncObject object, SyncItem item, Integer itemTtl, Instant itemExpires,
+      Integer collectionTtl, Instant collectionExpires, EventType event) {
+    expireIn(service, object, item, itemTtl, itemExpires);
+    expireIn(service, object, null, collectionTtl, collectionExpires);
     emitItem(service, event, object, item);
   }
 
   synchronized SyncItem updateItem(
       SyncService service, SyncObject object, SyncItem item, JsonNode data, Integer itemTtl, Integer collectionTtl, String ifMatch) {
     checkRevision(ifMatch, item.revision);
+    Instant now = now();
+    Instant itemExpires = expiryAt(itemTtl, now);
+    Instant collectionExpires = expiryAt(collectionTtl, now);
     if (data != null) {
       item.data = data;
     }
     item.revision++;
-    item.dateUpdated = now();
-    expireIn(service, object, item, itemTtl, item.dateUpdated);
-    expireIn(service, object, null, collectionTtl, item.dateUpdated);
+    item.dateUpdated = now;
+    expireIn(service, object, item, itemTtl, itemExpires);
+    expireIn(service, object, null, collectionTtl, collectionExpires);
     emitItem(service, object.type == ObjectType.LIST ? EventType.LIST_ITEM_UPDATED : EventType.MAP_ITEM_UPDATED, object, item);
     return item;
   }
@@ -296,17 +310,24 @@ final class SyncStore {
   // ---- TTL ----
 
   /**
-   * Sets or clears a TTL: null leaves it, 0 removes it, n expires n seconds after {@code changedAt},
-   * the time the change stamped (one reading of a system clock, so date_expires - date_updated is
-   * exactly the TTL). Validation lives with request parsing ({@link #ttl}).
+   * When a TTL of {@code ttl} seconds set at {@code changedAt} (the time the change stamped: one
+   * reading of a system clock, so date_expires - date_updated is exactly the TTL) runs out; null for
+   * none. Callers compute it before changing anything, since it can throw at the end of time.
    */
-  private void expireIn(SyncService service, SyncObject object, SyncItem item, Integer ttl, Instant changedAt) {
+  private static Instant expiryAt(Integer ttl, Instant changedAt) {
+    return ttl == null || ttl == 0 ? null : changedAt.plusSeconds(ttl);
+  }
+
+  /**
+   * Sets or clears a TTL: null leaves it, 0 removes it, n expires at {@code at} ({@link #expiryAt}).
+   * Validation lives with request parsing ({@link #ttl}).
+   */
+  private void expireIn(SyncService service, SyncObject object, SyncItem item, Integer ttl, Instant at) {
     if (ttl == null) {
       return;
     }
     Expiry old = item != null ? item.expiry : object.expiry;
     dropExpiry(old);
-    Instant at = ttl == 0 ? null : changedAt.plusSeconds(ttl);
     Expiry expiry = at == null ? null
         : new Expiry(at, ++seq, service.sid, object.type, object.sid, item == null ? null : item.id());
     if (expiry != null) {

@@ -143,8 +143,50 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
   boolean dropQueued(String reason, Duration inFlight) {
     synchronized (lock) {
       lanes.removeQueued().forEach(job -> finishLocked(job, Outcome.DROPPED, reason));
+      for (DeliveryJob waiting : lanes.currentJobs()) { // waiting out a delay fault: not sent yet, so dropped too
+        if (waiting.delayTimer != null && waiting.delayTimer.cancel(false)) {
+          finishLocked(waiting, Outcome.DROPPED, reason);
+        }
+      }
     }
     return awaitQuiet(inFlight);
+  }
+
+  /** The sequence number of the latest delivery asked for; 0 before the first. */
+  long lastSequence() {
+    synchronized (lock) {
+      return sequence;
+    }
+  }
+
+  /**
+   * Waits up to {@code timeout} until every delivery numbered {@code after + 1} to {@code upTo} has
+   * finished, ignoring all others.
+   *
+   * @return those still pending then (empty when all finished)
+   */
+  List<WebhookDeliveryRecord> awaitFinished(long after, long upTo, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (lock) {
+      while (true) {
+        List<WebhookDeliveryRecord> left = new ArrayList<>();
+        for (DeliveryJob job : jobs) {
+          if (job.sequence > after && job.sequence <= upTo && job.outcome == Outcome.PENDING) {
+            left.add(job.snapshot());
+          }
+        }
+        long wait = deadline - System.nanoTime();
+        if (left.isEmpty() || wait <= 0) {
+          return left;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(lock, wait);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return left;
+        }
+      }
+    }
   }
 
   /** Forgets finished deliveries (a reset between tests); pending ones stay and still complete. */
@@ -243,7 +285,7 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
   private void startLocked(DeliveryJob job) {
     try {
       if (!job.delay.isZero()) {
-        timer.schedule(() -> dispatch(job, false), job.delay.toNanos(), TimeUnit.NANOSECONDS);
+        job.delayTimer = timer.schedule(() -> dispatch(job, false), job.delay.toNanos(), TimeUnit.NANOSECONDS);
       } else {
         dispatch(job, false);
       }

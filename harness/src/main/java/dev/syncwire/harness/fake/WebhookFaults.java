@@ -49,6 +49,9 @@ public final class WebhookFaults {
       throw new IllegalArgumentException(
           "delayNext(n, delay) needs a delay of zero or more, got " + delay);
     }
+    if (delay.compareTo(Faults.MAX_DELAY) > 0) {
+      throw new IllegalArgumentException("delayNext(n, delay) needs a delay of at most " + Faults.MAX_DELAY + ", got " + delay);
+    }
     return arm(new Entry(Fault.DELAY, atLeast(1, n, "delayNext"), delay));
   }
 

@@ -396,7 +396,7 @@ class ControlApiTest {
     assertThat(wrong.header("Allow")).isEqualTo("POST");
     Reply put = control.send("PUT", "/clock", "{}"); // PUT goes through WireMock's servlet: same answer
     assertError(put, 405, "method_not_allowed", "method", "allowed_method", "PUT");
-    assertThat(put.header("Allow")).isEqualTo("GET, POST");
+    assertThat(put.header("Allow")).isEqualTo("GET, HEAD, POST");
   }
 
   @Test
@@ -405,7 +405,7 @@ class ControlApiTest {
     assertError(control.get("/x"), 404, "not_found", "path", "control_path", "/__syncwire/x");
     Reply wrong = control.delete("/clock");
     assertError(wrong, 405, "method_not_allowed", "method", "allowed_method", "DELETE");
-    assertThat(wrong.header("Allow")).isEqualTo("GET, POST");
+    assertThat(wrong.header("Allow")).isEqualTo("GET, HEAD, POST");
     assertThat(control.post("/clock", "{\"advance\":\"PT1M\"}").json().get("now").asText()).isEqualTo("2026-01-01T00:01:00Z");
   }
 
