@@ -31,6 +31,7 @@ public final class SyncReceiver implements AutoCloseable {
   private final EventRecorder recorder;
   private final EventStream stream;
   private final RedeliveryIndex redeliveries;
+  private final ReplyPolicy replyPolicy = new ReplyPolicy();
 
   private SyncReceiver(ReceiverConfig config) throws IOException {
     this.config = config;
@@ -55,7 +56,7 @@ public final class SyncReceiver implements AutoCloseable {
     this.stream = new EventStream(store, config.maxQueuedFramesPerViewer());
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     WebhookEndpoint webhooks = new WebhookEndpoint(signatures, recorder, redeliveries, config.clock(),
-        config.maxBodyBytes(), threads);
+        config.maxBodyBytes(), threads, replyPolicy);
     threads.setName("syncwire-receiver");
     threads.setDaemon(true);
     this.server = new Server(threads);
@@ -64,7 +65,7 @@ public final class SyncReceiver implements AutoCloseable {
     connector.setPort(config.port());
     server.addConnector(connector);
     server.setHandler(new Routes(config.webhookPath(), webhooks, store,  stream,
-        new Health(config, store, recorder, stream)));
+        new Health(config, store, recorder, stream), new ReplyPolicyApi(replyPolicy)));
     server.setErrorHandler(new JsonErrorHandler(config.webhookPath()));
     server.setStopTimeout(0);
   }
@@ -113,6 +114,11 @@ public final class SyncReceiver implements AutoCloseable {
   /** The events held in memory, to query or subscribe to. */
   public RecordedEvents events() {
     return store;
+  }
+
+  /** How accepted webhooks are answered: 200 by default; 5xx, late or dropped by rule. */
+  public ReplyPolicy replyPolicy() {
+    return replyPolicy;
   }
 
   public ReceiverConfig config() {

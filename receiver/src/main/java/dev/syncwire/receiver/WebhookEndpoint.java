@@ -48,10 +48,12 @@ final class WebhookEndpoint {
   private final Clock clock;
   private final int maxBodyBytes;
   private final Executor answering;
+  private final ReplyPolicy replies;
 
   /** @param answering where answers are written once recorded: Jetty's thread pool */
   WebhookEndpoint(SignatureValidator signatures, EventRecorder recorder, RedeliveryIndex redeliveries, Clock clock,
-      int maxBodyBytes, Executor answering) {
+      int maxBodyBytes, Executor answering, ReplyPolicy replies) {
+    this.replies = replies;
     this.signatures = signatures;
     this.recorder = recorder;
     this.redeliveries = redeliveries;
@@ -282,8 +284,9 @@ final class WebhookEndpoint {
     // from here. If another request's thread was writing, that thread completes the future (after
     // storing the event and telling listeners, in journal order) and the answer goes to Jetty's
     // pool, so no writer sends every answer of its batch to the sockets before its next batch.
-    CompletableFuture<SyncEvent> recorded = recorder.record(id -> new SyncEvent(id, clock.instant(), status,
-        r.webhook(), r.raw(), r.check().verdict(), r.check().matchedUrl(), duplicateOf, r.errors()));
+    WebhookAnswer answer = new WebhookAnswer(replies);
+    CompletableFuture<SyncEvent> recorded = recorder.record(id -> answer.decide(new SyncEvent(id, clock.instant(), status,
+        r.webhook(), r.raw(), r.check().verdict(), r.check().matchedUrl(), duplicateOf, r.errors())));
     BiConsumer<SyncEvent, Throwable> reply = (event, failure) -> {
       if (failure != null) {
         if (claimed != null) {
@@ -304,7 +307,7 @@ final class WebhookEndpoint {
       if (r.rejection() != null) {
         JsonReplies.reject(r.response(), r.rejection(), event.id(), r.callback());
       } else {
-        JsonReplies.send(r.response(), 200, JsonReplies.accepted(event), r.callback());
+        answer.send(r.response(), event, r.callback());
       }
     };
     if (recorded.isDone()) {
