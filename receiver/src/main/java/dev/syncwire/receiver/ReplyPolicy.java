@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * }</pre>
  */
 public final class ReplyPolicy {
+  /** The {@code rule} of the note a scripted reply leaves in the recorded event's {@code errors}. */
+  public static final String NOTE_RULE = "reply_policy";
+
   private final List<Rule> rules = new CopyOnWriteArrayList<>();
   private final AtomicLong ids = new AtomicLong();
 

@@ -29,7 +29,7 @@ record ScriptedReply(String ruleId, int status, String body, Duration delay, boo
     String what = drop ? "the connection was closed without an answer" : "answered " + answeredStatus();
     String outcome = drop || answeredStatus() >= 300 ? "the sender was told the delivery failed"
         : "the sender was told it arrived";
-    return new Violation("reply", "reply_policy", received, what + (delay.isZero() ? "" : " after " + delay)
+    return new Violation("reply", ReplyPolicy.NOTE_RULE, received, what + (delay.isZero() ? "" : " after " + delay)
         + " by reply policy rule " + ruleId + " (" + (times < 0 ? "always" : left + " of " + times + " left")
         + "); the event is recorded and " + outcome);
   }
