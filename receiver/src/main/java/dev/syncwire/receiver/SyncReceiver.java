@@ -4,6 +4,7 @@ import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.receiver.internal.http.EventStream;
 import dev.syncwire.receiver.internal.http.Health;
 import dev.syncwire.receiver.internal.http.JsonErrorHandler;
+import dev.syncwire.receiver.internal.http.ReplyPolicyApi;
 import dev.syncwire.receiver.internal.http.Routes;
 import dev.syncwire.receiver.internal.http.WebhookEndpoint;
 import dev.syncwire.receiver.internal.journal.EventJournal;
@@ -42,6 +43,7 @@ public final class SyncReceiver implements AutoCloseable {
   private final EventRecorder recorder;
   private final EventStream stream;
   private final RedeliveryIndex redeliveries;
+  private final ReplyPolicy replyPolicy = new ReplyPolicy();
 
   private SyncReceiver(ReceiverConfig config) throws IOException {
     this.config = config;
@@ -67,7 +69,7 @@ public final class SyncReceiver implements AutoCloseable {
     this.stream = new EventStream(store, config.maxQueuedFramesPerViewer());
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     WebhookEndpoint webhooks = new WebhookEndpoint(signatures, recorder, redeliveries, config.clock(),
-        config.maxBodyBytes(), threads);
+        config.maxBodyBytes(), threads, replyPolicy::take);
     threads.setName("syncwire-receiver");
     threads.setDaemon(true);
     this.server = new Server(threads);
@@ -75,8 +77,8 @@ public final class SyncReceiver implements AutoCloseable {
     connector.setHost(config.host());
     connector.setPort(config.port());
     server.addConnector(connector);
-    server.setHandler(new Routes(config.webhookPath(), webhooks, store,  stream,
-        new Health(config, store, recorder, stream)));
+    server.setHandler(new Routes(config.webhookPath(), webhooks, store, stream,
+        new Health(config, store, recorder, stream), new ReplyPolicyApi(replyPolicy)));
     server.setErrorHandler(new JsonErrorHandler(config.webhookPath()));
     server.setStopTimeout(0);
   }
@@ -125,6 +127,11 @@ public final class SyncReceiver implements AutoCloseable {
   /** The events held in memory, to query or subscribe to. */
   public RecordedEvents events() {
     return events;
+  }
+
+  /** How accepted webhooks are answered: 200 by default; 5xx, late or dropped by rule. */
+  public ReplyPolicy replyPolicy() {
+    return replyPolicy;
   }
 
   public ReceiverConfig config() {

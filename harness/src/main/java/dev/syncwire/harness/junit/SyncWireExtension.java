@@ -3,6 +3,7 @@ package dev.syncwire.harness.junit;
 import com.twilio.http.TwilioRestClient;
 import dev.syncwire.harness.SyncEvents;
 import dev.syncwire.harness.fake.SyncApiFake;
+import dev.syncwire.harness.fake.WebhookDeliveryRecord;
 import dev.syncwire.receiver.SyncReceiver;
 import java.lang.reflect.Parameter;
 import java.time.Duration;
@@ -30,6 +31,11 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * Keeps nothing per test in its fields: the receiver, the fake and each test's scope live in the
  * {@link ExtensionContext.Store}, which closes them (a failed test's journal is kept and its path
  * printed). Safe under JUnit's parallel execution.
+ *
+ * <p>As WireMock's extension fails a test on unmatched requests, this one fails a test whose fake
+ * webhooks failed to deliver (refused, answered non-2xx, timed out), listing each; webhooks the test
+ * asked to fail (a {@code webhookFaults()} drop, a reply the receiver's {@code replyPolicy()} scripted)
+ * do not count. Opt out with {@code failOnUndeliveredWebhooks = false} or {@link AllowUndeliveredWebhooks}.
  */
 public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCallback, AfterEachCallback,
     ParameterResolver {
@@ -39,7 +45,8 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
   private static final String SCOPE = "scope";
 
   /** Fixed options; per-test state is in the Store. */
-  record Settings(SyncWireTest.Lifecycle lifecycle, long seed, Duration awaitTimeout, boolean webhooksFromRest) {}
+  record Settings(SyncWireTest.Lifecycle lifecycle, long seed, Duration awaitTimeout, boolean webhooksFromRest,
+      boolean failOnUndeliveredWebhooks) {}
 
   private final Settings configured;
 
@@ -70,6 +77,14 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
 
   @Override
   public void afterEach(ExtensionContext context) {
+    if (context.getExecutionException().isEmpty() && checksDeliveries(context)) {
+      SyncWireEnvironment environment = environment(context, false);
+      String failures = UndeliveredWebhooks.describe(environment.fake(), environment.receiver(), scope(context));
+      if (failures != null) {
+        environment.keepJournal();
+        throw new AssertionError(failures);
+      }
+    }
     if (context.getExecutionException().isPresent()) {
       SyncWireEnvironment environment = environment(context, false);
       environment.keepJournal();
@@ -111,6 +126,13 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
     return type == SyncEvents.class ? scope.events() : scope.serviceSid();
   }
 
+  /** On unless the settings or an {@link AllowUndeliveredWebhooks} on the method or class turn it off. */
+  private boolean checksDeliveries(ExtensionContext context) {
+    return settings(context).failOnUndeliveredWebhooks()
+        && context.getTestMethod().filter(m -> AnnotationSupport.isAnnotated(m, AllowUndeliveredWebhooks.class)).isEmpty()
+        && context.getTestClass().filter(c -> AnnotationSupport.isAnnotated(c, AllowUndeliveredWebhooks.class)).isEmpty();
+  }
+
   private Settings settings(ExtensionContext context) {
     if (configured != null) {
       return configured;
@@ -120,7 +142,8 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
     SyncWireTest a = annotation.orElseThrow(() -> new ExtensionConfigurationException(
         "SyncWireExtension needs @SyncWireTest on the test class, or registration with @RegisterExtension"
             + " SyncWireExtension.builder()...build()"));
-    return new Settings(a.lifecycle(), a.seed(), Duration.ofMillis(a.awaitTimeoutMillis()), a.webhooksFromRest());
+    return new Settings(a.lifecycle(), a.seed(), Duration.ofMillis(a.awaitTimeoutMillis()), a.webhooksFromRest(),
+        a.failOnUndeliveredWebhooks());
   }
 
   /** The environment for this context: the class's (per class) or the test's own (per method). */
@@ -150,7 +173,9 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
       String service = settings.lifecycle() == SyncWireTest.Lifecycle.PER_CLASS
           ? fake.createService(context.getDisplayName())
           : fake.defaultServiceSid();
-      return new TestScope(service, SyncEvents.forService(environment.receiver(), service, settings.awaitTimeout()));
+      List<WebhookDeliveryRecord> before = fake.webhookDeliveries();
+      return new TestScope(service, SyncEvents.forService(environment.receiver(), service, settings.awaitTimeout()),
+          before.isEmpty() ? 0 : before.get(before.size() - 1).sequence());
     }, TestScope.class);
   }
 
@@ -166,8 +191,8 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
     return ExtensionContext.Namespace.create(SyncWireExtension.class, context.getUniqueId());
   }
 
-  /** One test's service SID and its scoped events. */
-  record TestScope(String serviceSid, SyncEvents events)
+  /** One test's service SID, its scoped events, and the last webhook delivery made before it began. */
+  record TestScope(String serviceSid, SyncEvents events, long deliveriesBefore)
       implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     @Override
     public void close() {
@@ -181,6 +206,7 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
     private long seed = SyncApiFake.Builder.DEFAULT_SEED;
     private Duration awaitTimeout = SyncEvents.DEFAULT_TIMEOUT;
     private boolean webhooksFromRest = true;
+    private boolean failOnUndeliveredWebhooks = true;
 
     private Builder() {}
 
@@ -214,8 +240,15 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
       return this;
     }
 
+    /** Whether a test fails when a webhook the fake sent it was not delivered (on by default). */
+    public Builder failOnUndeliveredWebhooks(boolean fail) {
+      this.failOnUndeliveredWebhooks = fail;
+      return this;
+    }
+
     public SyncWireExtension build() {
-      return new SyncWireExtension(new Settings(lifecycle, seed, awaitTimeout, webhooksFromRest));
+      return new SyncWireExtension(new Settings(lifecycle, seed, awaitTimeout, webhooksFromRest,
+          failOnUndeliveredWebhooks));
     }
   }
 }

@@ -49,6 +49,15 @@ public @interface SyncWireTest {
    */
   boolean webhooksFromRest() default true;
 
+  /**
+   * Whether a test fails when a webhook the fake sent during it was not delivered: the receiver
+   * refused it or answered non-2xx, or the delivery failed. Webhooks the test asked to fail (a
+   * {@code webhookFaults()} drop, a scripted {@code receiver.replyPolicy()} answer) do not count;
+   * deliveries still in flight when the test ends are not checked. {@link AllowUndeliveredWebhooks}
+   * turns it off for one method.
+   */
+  boolean failOnUndeliveredWebhooks() default true;
+
   /** How long the receiver and the fake live. */
   enum Lifecycle {
     /** A fresh receiver and fake for every test: nothing is shared. */

@@ -1,5 +1,7 @@
 package dev.syncwire.harness.fake;
 
+import dev.syncwire.receiver.SyncReceiver;
+import dev.syncwire.fixtures.SyncEvent;
 import static dev.syncwire.harness.fake.ControlApiTest.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -27,9 +29,9 @@ class ControlApiLimitsTest {
   private static final String BAD = "invalid_control_request";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final RecordingReceiver receiver = new RecordingReceiver();
+  private final SyncReceiver receiver = SyncReceiver.start();
   private final SyncApiFake fake = SyncApiFake.builder().clock(FakeClock.at(START))
-      .webhookUrl(receiver.url("/hook")).webhooksFromRestEnabled(true).start();
+      .webhookUrl(receiver.webhookUrl().toString()).webhooksFromRestEnabled(true).start();
   private final ControlTestClient control = new ControlTestClient(fake);
 
   ControlApiLimitsTest() throws Exception {}
@@ -160,7 +162,7 @@ class ControlApiLimitsTest {
     assertThat(control.post("/reset", null).status()).isEqualTo(204);
     Reply idle = control.get("/idle?timeout=PT1S");
     assertThat(idle.status()).as(idle.toString()).isEqualTo(200);
-    assertThat(receiver.received()).isEmpty();
+    assertThat(receiver.events().all()).isEmpty();
   }
 
   // ---- 7: POST /clock waits for its own webhooks only, and says when they are late ----
@@ -180,7 +182,7 @@ class ControlApiLimitsTest {
     assertThat(moved.status()).isEqualTo(200);
     assertThat(moved.json().get("expired")).hasSize(1);
     assertThat(moved.json().get("pendingWebhooks")).isEmpty();
-    assertThat(receiver.received()).extracting(r -> r.param("EventType")).contains("map_item_removed");
+    assertThat(receiver.events().all()).extracting(SyncEvent::eventType).contains("map_item_removed");
 
     // The expiry's own webhook delayed: the answer lists it as still pending.
     SyncMapItem.creator(service, "presence", "u2", Map.of()).setItemTtl(60).create(client);

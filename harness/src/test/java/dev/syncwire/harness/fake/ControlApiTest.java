@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import dev.syncwire.fixtures.SyncEvent;
+import dev.syncwire.receiver.SyncReceiver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,9 +27,9 @@ import org.junit.jupiter.api.Test;
 class ControlApiTest {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-  private final RecordingReceiver receiver = new RecordingReceiver();
+  private final SyncReceiver receiver = SyncReceiver.start();
   private final SyncApiFake fake = SyncApiFake.builder().clock(FakeClock.at(START))
-      .webhookUrl(receiver.url("/hook")).webhooksFromRestEnabled(true).start();
+      .webhookUrl(receiver.webhookUrl().toString()).webhooksFromRestEnabled(true).start();
   private final ControlTestClient control = new ControlTestClient(fake);
 
   ControlApiTest() throws Exception {}
@@ -83,7 +85,7 @@ class ControlApiTest {
     assertThat(expired.get(0).get("key").asText()).isEqualTo("user-123");
     assertThat(expired.get(0).get("index").isNull()).isTrue();
     // Answered only after the *_removed webhook was delivered: the receiver has it already.
-    assertThat(receiver.received()).extracting(r -> r.param("EventType")).contains("map_item_removed");
+    assertThat(receiver.events().all()).extracting(SyncEvent::eventType).contains("map_item_removed");
 
     Reply set = control.post("/clock", "{\"set\":\"2026-06-01T12:00:00Z\"}");
     assertThat(set.status()).isEqualTo(200);
@@ -229,7 +231,7 @@ class ControlApiTest {
     assertThat(all.get("count").asInt()).isEqualTo(3);
     JsonNode first = all.get("deliveries").get(0);
     assertThat(first.get("sequence").asLong()).isEqualTo(1);
-    assertThat(first.get("url").asText()).isEqualTo(receiver.url("/hook"));
+    assertThat(first.get("url").asText()).isEqualTo(receiver.webhookUrl().toString());
     assertThat(first.get("eventType").asText()).isEqualTo("map_created");
     assertThat(first.get("params").get("MapUniqueName").asText()).isEqualTo("m");
     assertThat(first.get("idempotencyToken").asText()).isNotBlank();

@@ -2,10 +2,12 @@ package dev.syncwire.harness.fake;
 
 import static dev.syncwire.harness.fake.DeliveryFixtures.TOKEN;
 import static dev.syncwire.harness.fake.DeliveryFixtures.listItemAdded;
+import static dev.syncwire.harness.fake.DeliveryFixtures.listSid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.syncwire.harness.fake.WebhookDeliveryRecord.Outcome;
+import dev.syncwire.receiver.SyncReceiver;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -24,8 +26,8 @@ class WebhookCloseTest {
           .withTimeout(Duration.ofSeconds(30)).withCloseTimeout(Duration.ofMillis(200)));
       String url = "http://127.0.0.1:" + silent.getLocalPort() + "/hook";
       for (int i = 0; i < 3; i++) {
-        delivery.send(url, listItemAdded("ES1", i), TOKEN, "ES1");
-        delivery.send(url, listItemAdded("ES2", i), TOKEN, "ES2");
+        delivery.send(url, listItemAdded(listSid(1), i), TOKEN, listSid(1));
+        delivery.send(url, listItemAdded(listSid(2), i), TOKEN, listSid(2));
       }
 
       long start = System.nanoTime();
@@ -53,16 +55,16 @@ class WebhookCloseTest {
 
   @Test
   void closeLetsADeliveryDueWithinTheGracePeriodFinish() throws Exception {
-    try (RecordingReceiver receiver = new RecordingReceiver()) {
+    try (SyncReceiver receiver = SyncReceiver.start()) {
       WebhookDelivery delivery = new WebhookDelivery(DeliveryOptions.defaults());
       delivery.faults().delayNext(1, Duration.ofMillis(300));
-      delivery.send(receiver.url("/hook"), listItemAdded("ES1", 1), TOKEN, "ES1");
+      delivery.send(receiver.webhookUrl().toString(), listItemAdded(listSid(1), 1), TOKEN, listSid(1));
 
       delivery.close();
 
       assertThat(delivery.deliveries()).singleElement()
           .extracting(WebhookDeliveryRecord::outcome).isEqualTo(Outcome.DELIVERED);
-      assertThat(receiver.received()).hasSize(1);
+      assertThat(receiver.events().all()).hasSize(1);
     }
   }
 
@@ -71,7 +73,7 @@ class WebhookCloseTest {
     WebhookDelivery delivery = new WebhookDelivery(DeliveryOptions.defaults());
     delivery.close();
 
-    assertThatCode(() -> delivery.send("http://127.0.0.1:9/hook", listItemAdded("ES1", 1), TOKEN, "k"))
+    assertThatCode(() -> delivery.send("http://127.0.0.1:9/hook", listItemAdded(listSid(1), 1), TOKEN, "k"))
         .doesNotThrowAnyException();
 
     assertThat(delivery.deliveries()).singleElement().satisfies(d -> {

@@ -2,28 +2,27 @@ package dev.syncwire.harness.fake;
 
 import static dev.syncwire.harness.fake.DeliveryFixtures.TOKEN;
 import static dev.syncwire.harness.fake.DeliveryFixtures.listItemAdded;
+import static dev.syncwire.harness.fake.DeliveryFixtures.listSid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import dev.syncwire.harness.fake.RecordingReceiver.Received;
-import dev.syncwire.harness.fake.RecordingReceiver.Reply;
 import dev.syncwire.harness.fake.WebhookDeliveryRecord.Attempt;
 import dev.syncwire.harness.fake.WebhookDeliveryRecord.Outcome;
+import dev.syncwire.fixtures.EventStatus;
+import dev.syncwire.fixtures.SyncEvent;
+import dev.syncwire.receiver.SyncReceiver;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class WebhookRetryTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
-  private final RecordingReceiver receiver = new RecordingReceiver();
+  private final SyncReceiver receiver = SyncReceiver.start();
   private final WebhookDelivery delivery = new WebhookDelivery(
       DeliveryOptions.defaults().withRetries(3, Duration.ofMillis(10)));
-
-  WebhookRetryTest() throws Exception {}
 
   @AfterEach
   void stop() {
@@ -33,9 +32,9 @@ class WebhookRetryTest {
 
   @Test
   void a500IsRetriedUpToMaxAttemptsThenRecordedFailedWithStatusAndBody() throws Exception {
-    receiver.answer(r -> new Reply(500, "{\"error\":\"handler crashed\"}"));
+    receiver.replyPolicy().whenAny().status(500, "{\"error\":\"handler crashed\"}").always();
 
-    delivery.send(receiver.url("/hook"), listItemAdded("ES1", 1), TOKEN, "k");
+    delivery.send(receiver.webhookUrl().toString(), listItemAdded(listSid(1), 1), TOKEN, "k");
     assertThat(delivery.awaitQuiet(WAIT)).isTrue();
 
     WebhookDeliveryRecord record = delivery.deliveries().get(0);
@@ -45,36 +44,39 @@ class WebhookRetryTest {
       assertThat(a.body()).isEqualTo("{\"error\":\"handler crashed\"}");
     });
     assertThat(record.reason()).contains("HTTP 500").contains("3 attempt(s)");
-    assertThat(receiver.received()).hasSize(3)
-        .extracting(Received::idempotencyToken).containsOnly(record.idempotencyToken());
-    assertThat(receiver.received()).extracting(Received::signature).doesNotContainNull().hasSize(3)
-        .allMatch(s -> s.equals(receiver.received().get(0).signature()));
+    assertThat(receiver.events().all()).hasSize(3)
+        .extracting(e -> e.request().header("I-Twilio-Idempotency-Token")).containsOnly(record.idempotencyToken());
+    assertThat(receiver.events().all()).extracting(e -> e.request().header("X-Twilio-Signature"))
+        .doesNotContainNull().hasSize(3)
+        .allMatch(s -> s.equals(receiver.events().all().get(0).request().header("X-Twilio-Signature")));
   }
 
   @Test
   void aServiceUnavailableThenOkIsDeliveredOnTheRetry() throws Exception {
-    AtomicInteger calls = new AtomicInteger();
-    receiver.answer(r -> calls.incrementAndGet() == 1 ? new Reply(503, "") : Reply.ok());
+    receiver.replyPolicy().whenAny().status(503).times(1);
 
-    delivery.send(receiver.url("/hook"), listItemAdded("ES1", 1), TOKEN, "k");
+    delivery.send(receiver.webhookUrl().toString(), listItemAdded(listSid(1), 1), TOKEN, "k");
     WebhookDeliveryRecord record = DeliveredWait.awaitDelivered(delivery, 1, WAIT).get(0);
 
     assertThat(record.attempts()).extracting(Attempt::status).containsExactly(503, 200);
     assertThat(record.outcome()).isEqualTo(Outcome.DELIVERED);
+    // the receiver kept both: the first, answered 503, and the retry as its duplicate
+    assertThat(receiver.events().all()).extracting(SyncEvent::status)
+        .containsExactly(EventStatus.ACCEPTED, EventStatus.DUPLICATE);
   }
 
   @Test
   void a400IsNotRetriedAndTheReasonSaysSo() throws Exception {
-    receiver.answer(r -> new Reply(400, "bad EventType"));
+    receiver.replyPolicy().whenAny().status(400, "bad EventType").always();
 
-    delivery.send(receiver.url("/hook"), listItemAdded("ES1", 1), TOKEN, "k");
+    delivery.send(receiver.webhookUrl().toString(), listItemAdded(listSid(1), 1), TOKEN, "k");
     assertThat(delivery.awaitQuiet(WAIT)).isTrue();
 
     WebhookDeliveryRecord record = delivery.deliveries().get(0);
     assertThat(record.outcome()).isEqualTo(Outcome.FAILED);
     assertThat(record.attempts()).singleElement().extracting(Attempt::status).isEqualTo(400);
     assertThat(record.reason()).contains("not retried");
-    assertThat(receiver.received()).hasSize(1);
+    assertThat(receiver.events().all()).hasSize(1);
   }
 
   @Test
@@ -85,7 +87,7 @@ class WebhookRetryTest {
     }
     String url = "http://127.0.0.1:" + closedPort + "/hook";
 
-    assertThatCode(() -> delivery.send(url, listItemAdded("ES1", 1), TOKEN, "k")).doesNotThrowAnyException();
+    assertThatCode(() -> delivery.send(url, listItemAdded(listSid(1), 1), TOKEN, "k")).doesNotThrowAnyException();
     assertThat(delivery.awaitQuiet(WAIT)).isTrue();
 
     WebhookDeliveryRecord record = delivery.deliveries().get(0);
@@ -102,7 +104,7 @@ class WebhookRetryTest {
     try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         WebhookDelivery impatient = new WebhookDelivery(DeliveryOptions.defaults()
             .withTimeout(Duration.ofMillis(300)).withRetries(1, Duration.ZERO))) {
-      impatient.send("http://127.0.0.1:" + silent.getLocalPort() + "/hook", listItemAdded("ES1", 1),
+      impatient.send("http://127.0.0.1:" + silent.getLocalPort() + "/hook", listItemAdded(listSid(1), 1),
           TOKEN, "k");
       assertThat(impatient.awaitQuiet(WAIT)).isTrue();
 
@@ -117,9 +119,9 @@ class WebhookRetryTest {
 
   @Test
   void keepsOnlyTheFirst2KbOfAResponseBody() throws Exception {
-    receiver.answer(r -> new Reply(500, "x".repeat(10_000)));
+    receiver.replyPolicy().whenAny().status(500, "x".repeat(10_000)).always();
 
-    delivery.send(receiver.url("/hook"), listItemAdded("ES1", 1), TOKEN, "k");
+    delivery.send(receiver.webhookUrl().toString(), listItemAdded(listSid(1), 1), TOKEN, "k");
     assertThat(delivery.awaitQuiet(WAIT)).isTrue();
 
     assertThat(delivery.deliveries().get(0).attempts())
@@ -129,10 +131,10 @@ class WebhookRetryTest {
   @Test
   void unusableInputIsRecordedFailedWithAFixInsteadOfThrowing() {
     assertThatCode(() -> {
-      delivery.send(null, listItemAdded("ES1", 1), TOKEN, "a");
-      delivery.send("ftp://127.0.0.1/hook", listItemAdded("ES1", 2), TOKEN, "b");
-      delivery.send(receiver.url("/hook"), listItemAdded("ES1", 3), null, "c");
-      delivery.send(receiver.url("/hook"), null, TOKEN, null);
+      delivery.send(null, listItemAdded(listSid(1), 1), TOKEN, "a");
+      delivery.send("ftp://127.0.0.1/hook", listItemAdded(listSid(1), 2), TOKEN, "b");
+      delivery.send(receiver.webhookUrl().toString(), listItemAdded(listSid(1), 3), null, "c");
+      delivery.send(receiver.webhookUrl().toString(), null, TOKEN, null);
     }).doesNotThrowAnyException();
     assertThat(delivery.awaitQuiet(WAIT)).isTrue();
 
@@ -140,8 +142,11 @@ class WebhookRetryTest {
         r -> assertThat(r).contains("webhook URL is empty"),
         r -> assertThat(r).contains("not http(s)"),
         r -> assertThat(r).contains("no auth token"),
-        r -> assertThat(r).isEmpty());
-    assertThat(delivery.deliveries()).extracting(WebhookDeliveryRecord::outcome)
-        .containsExactly(Outcome.FAILED, Outcome.FAILED, Outcome.FAILED, Outcome.DELIVERED);
+        r -> assertThat(r).doesNotContain("webhook URL", "http(s)", "auth token"));
+    assertThat(delivery.deliveries()).extracting(WebhookDeliveryRecord::outcome).startsWith(
+        Outcome.FAILED, Outcome.FAILED, Outcome.FAILED);
+    // null params are sent, as an empty body: the receiver got it (and refused it, as it has no EventType)
+    assertThat(delivery.deliveries().get(3).attempts()).singleElement().extracting(Attempt::status).isEqualTo(400);
+    assertThat(receiver.events().all()).singleElement().extracting(SyncEvent::status).isEqualTo(EventStatus.REJECTED);
   }
 }

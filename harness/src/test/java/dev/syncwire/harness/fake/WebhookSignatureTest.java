@@ -89,7 +89,7 @@ class WebhookSignatureTest {
     WebhookDeliveryRecord record = DeliveredWait.awaitDelivered(delivery, 1, Duration.ofSeconds(5)).get(0);
 
     LoggedRequest request = server.findAll(postRequestedFor(urlPathEqualTo("/sync/hook"))).get(0);
-    // Jetty upper-cases the charset on the way in; RecordingReceiver checks the raw header.
+    // Jetty upper-cases the charset on the way in, here and in SyncReceiver alike.
     assertThat(request.getHeader("Content-Type"))
         .isEqualToIgnoringCase("application/x-www-form-urlencoded; charset=utf-8");
     assertThat(request.getHeader("User-Agent")).isEqualTo("TwilioProxy/1.1");

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  * GET    /api/events/stream     the same, live, as Server-Sent Events
  * GET    /api/events/{id}       one event
  * DELETE /api/events            forget the events held in memory, and which deliveries were seen (no filters)
+ * POST   /api/reply-policy      add a rule: answer accepted webhooks 5xx, late, or not at all (ReplyPolicy)
+ * GET    /api/reply-policy      the armed rules; DELETE clears them
  * GET    /health                counters
  * GET    /                      where everything is
  * </pre>
@@ -32,6 +34,8 @@ public final class Routes extends Handler.Abstract {
       "GET (the recorded events) or DELETE (forget them)");
   private static final Methods STREAM = new Methods("GET, HEAD", "GET (Server-Sent Events)");
   private static final Methods READ = new Methods("GET, HEAD", "GET");
+  private static final Methods REPLY_POLICY = new Methods("GET, HEAD, POST, DELETE",
+      "POST (add a reply rule), GET (the rules) or DELETE (clear them)");
 
   private final String webhookPath;
   private final WebhookEndpoint webhooks;
@@ -39,8 +43,11 @@ public final class Routes extends Handler.Abstract {
   private final EventStream stream;
   private final Health health;
   private final Methods root;
+  private final ReplyPolicyApi replyPolicy;
 
-  public Routes(String webhookPath, WebhookEndpoint webhooks, EventStore store, EventStream stream, Health health) {
+  public Routes(String webhookPath, WebhookEndpoint webhooks, EventStore store, EventStream stream, Health health,
+      ReplyPolicyApi replyPolicy) {
+    this.replyPolicy = replyPolicy;
     this.webhookPath = webhookPath;
     this.webhooks = webhooks;
     this.store = store;
@@ -89,6 +96,9 @@ public final class Routes extends Handler.Abstract {
             "no event #" + idText + " is held in memory (" + store.size() + " held; the oldest may have been dropped, "
                 + "see /health)"));
         JsonReplies.send(response, 200, g -> SyncEventJson.write(event, g), callback);
+      } else if (path.equals("/api/reply-policy")) {
+        REPLY_POLICY.require(method, path, response);
+        replyPolicy.handle(request, response, callback);
       } else if (path.equals("/health")) {
         READ.require(method, path, response);
         JsonReplies.send(response, 200, health::write, callback);
@@ -102,6 +112,7 @@ public final class Routes extends Handler.Abstract {
           g.writeStringField("event", "GET /api/events/{id}");
           g.writeStringField("stream", "GET /api/events/stream (Server-Sent Events)");
           g.writeStringField("forget", "DELETE /api/events");
+          g.writeStringField("replyPolicy", "POST, GET, DELETE /api/reply-policy");
           g.writeStringField("health", "GET /health");
           g.writeEndObject();
         }, callback);

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BiConsumer;
@@ -44,10 +45,12 @@ public final class WebhookEndpoint {
   private final Clock clock;
   private final int maxBodyBytes;
   private final Executor answering;
+  private final Function<SyncEvent, ScriptedReply> replies; // the reply policy: null answers 200
 
   /** @param answering where answers are written once recorded: Jetty's thread pool */
   public WebhookEndpoint(SignatureValidator signatures, EventRecorder recorder, RedeliveryIndex redeliveries, Clock clock,
-      int maxBodyBytes, Executor answering) {
+      int maxBodyBytes, Executor answering, Function<SyncEvent, ScriptedReply> replies) {
+    this.replies = replies;
     this.signatures = signatures;
     this.recorder = recorder;
     this.redeliveries = redeliveries;
@@ -257,8 +260,9 @@ public final class WebhookEndpoint {
     // from here. If another request's thread was writing, that thread completes the future (after
     // storing the event and telling listeners, in journal order) and the answer goes to Jetty's
     // pool, so no writer sends every answer of its batch to the sockets before its next batch.
-    CompletableFuture<SyncEvent> recorded = recorder.record(id -> new SyncEvent(id, clock.instant(), status,
-        r.webhook(), r.raw(), r.check().verdict(), r.check().matchedUrl(), duplicateOf, r.errors()));
+    WebhookAnswer answer = new WebhookAnswer(replies);
+    CompletableFuture<SyncEvent> recorded = recorder.record(id -> answer.decide(new SyncEvent(id, clock.instant(), status,
+        r.webhook(), r.raw(), r.check().verdict(), r.check().matchedUrl(), duplicateOf, r.errors())));
     BiConsumer<SyncEvent, Throwable> reply = (event, failure) -> {
       if (failure != null) {
         if (claimed != null) {
@@ -279,7 +283,7 @@ public final class WebhookEndpoint {
       if (r.rejection() != null) {
         JsonReplies.reject(r.response(), r.rejection(), event.id(), r.callback());
       } else {
-        JsonReplies.send(r.response(), 200, JsonReplies.accepted(event), r.callback());
+        answer.send(r.response(), event, r.callback());
       }
     };
     if (recorded.isDone()) {
