@@ -2,11 +2,8 @@ package dev.syncwire.cli;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Map;
 
 /**
@@ -25,20 +22,12 @@ final class EnvFile implements AutoCloseable {
   static EnvFile write(Path path, Map<String, String> variables) {
     StringBuilder text = new StringBuilder();
     variables.forEach((name, value) -> text.append(name).append('=').append(value).append('\n'));
-    Path folder = path.toAbsolutePath().getParent();
-    Path temporary = null;
     try {
-      // Same folder, so the rename below stays on one file system and can be atomic.
-      temporary = Files.createTempFile(folder, "." + path.getFileName() + ".", ".tmp");
-      Files.writeString(temporary, text, StandardCharsets.UTF_8);
-      Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      AtomicFile.write(path, text.toString().getBytes(StandardCharsets.UTF_8));
       return new EnvFile(path);
     } catch (IOException e) {
-      deleteQuietly(temporary);
-      String reason = e instanceof AccessDeniedException ? "permission denied"
-          : e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
-      throw new StartupError("--env-file " + path + ": cannot write " + path.toAbsolutePath() + " (" + reason + ");"
-          + " give a file in a folder you can write, such as --env-file .env.syncwire.", e);
+      throw new StartupError("--env-file " + path + ": cannot write " + path.toAbsolutePath() + " ("
+          + AtomicFile.reason(e) + "); give a file in a folder you can write, such as --env-file .env.syncwire.", e);
     }
   }
 

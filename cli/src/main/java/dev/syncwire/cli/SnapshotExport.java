@@ -2,14 +2,9 @@ package dev.syncwire.cli;
 
 import dev.syncwire.harness.fake.SyncApiFake;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 
 /**
  * {@code --export-on-exit FILE}: on close, the fake's whole state is written to {@code FILE} as a
@@ -45,33 +40,11 @@ final class SnapshotExport implements AutoCloseable {
     try {
       // A folder removed while syncwire ran comes back: losing the state would be worse.
       Files.createDirectories(file.getParent());
-      write(json);
+      AtomicFile.write(file, json);
     } catch (IOException e) {
-      throw new IOException("--export-on-exit " + file + ": the state was not saved (" + describe(e)
+      throw new IOException("--export-on-exit " + file + ": the state was not saved (" + AtomicFile.reason(e)
           + "); nothing was written there. Give a file in a folder you can write.", e);
     }
-  }
-
-  private void write(byte[] json) throws IOException {
-    Path temp = Files.createTempFile(file.getParent(), "." + file.getFileName() + ".", ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        channel.write(ByteBuffer.wrap(json));
-        channel.force(true); // on disk before the rename makes it the file
-      }
-      try {
-        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING); // same folder: only exotic file systems get here
-      }
-    } finally {
-      Files.deleteIfExists(temp);
-    }
-  }
-
-  private static String describe(IOException e) {
-    String kind = e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-    return e.getMessage() == null ? kind : kind + ": " + e.getMessage();
   }
 
   @Override
