@@ -62,6 +62,7 @@ final class ExecCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    syncwire.stopSignal.arm();
     if (command.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "exec needs a command to run after --;"
           + " usage: syncwire exec [OPTIONS] -- COMMAND [ARGUMENTS...], such as: syncwire exec -- npm test");

@@ -43,6 +43,7 @@ final class FakeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    syncwire.stopSignal.arm();
     SyncApiFake fake = options.start(SyncApiFake.builder().webhookUrl(webhookUrl)
         .webhooksFromRestEnabled(webhooksFromRest), "--port", port);
     options.importInto(fake, webhookUrl != null); // given flags win over the file's webhook settings

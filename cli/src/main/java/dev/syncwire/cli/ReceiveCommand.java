@@ -70,6 +70,7 @@ final class ReceiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    syncwire.stopSignal.arm();
     ReceiverConfig config = config();
     PrintWriter out = spec.commandLine().getOut();
     SyncReceiver receiver = start(config);

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -73,6 +74,7 @@ public final class SyncwireCommand implements Runnable {
     } finally {
       out.flush();
       err.flush();
+      stopSignal.closed(); // every way out, errors too: a shutdown hook must not wait for a command that has ended
     }
   }
 
@@ -108,6 +110,13 @@ public final class SyncwireCommand implements Runnable {
 
   /** When a long-running command should stop, and how it reports that it has closed everything. */
   interface StopSignal {
+    /**
+     * From now on, Ctrl-C or SIGTERM stops the command through its own close path: long-running
+     * commands call it before they start anything, so a signal during start-up or before
+     * {@link #await()} is not lost (exec once left its command running that way).
+     */
+    default void arm() {}
+
     /** Blocks until the command should stop. */
     void await() throws InterruptedException;
 
@@ -121,23 +130,39 @@ public final class SyncwireCommand implements Runnable {
     static StopSignal ctrlC() {
       CountDownLatch stopped = new CountDownLatch(1);
       CountDownLatch closed = new CountDownLatch(1);
+      Thread hook = new Thread(() -> {
+        stopped.countDown();
+        try {
+          closed.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "syncwire-shutdown");
+      AtomicBoolean armed = new AtomicBoolean();
       return new StopSignal() {
         @Override
+        public void arm() {
+          if (armed.compareAndSet(false, true)) {
+            Runtime.getRuntime().addShutdownHook(hook);
+          }
+        }
+
+        @Override
         public void await() throws InterruptedException {
-          Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopped.countDown();
-            try {
-              closed.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-            }
-          }, "syncwire-shutdown"));
+          arm();
           stopped.await();
         }
 
         @Override
         public void closed() {
           closed.countDown();
+          if (armed.get()) {
+            try {
+              Runtime.getRuntime().removeShutdownHook(hook); // run() returns: nothing left to wait for
+            } catch (IllegalStateException shuttingDown) {
+              // the hook is running; closed() has just released it
+            }
+          }
         }
       };
     }

@@ -37,6 +37,7 @@ final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    syncwire.stopSignal.arm();
     WiredServers servers = options.start(System.out);
     EnvFile envFile = options.writeEnvFile(servers);
     PrintWriter out = spec.commandLine().getOut();
