@@ -22,6 +22,19 @@ record Cli(int exitCode, String out, String err) {
     return new Cli(code, out.toString(), err.toString());
   }
 
+  /** A stop signal for a command run in-process: it serves until {@code stop} opens. */
+  static SyncwireCommand.StopSignal stopWhen(java.util.concurrent.CountDownLatch stop) {
+    return new SyncwireCommand.StopSignal() {
+      @Override
+      public void await() throws InterruptedException {
+        stop.await();
+      }
+
+      @Override
+      public void closed() {}
+    };
+  }
+
   private static final SyncwireCommand.StopSignal STOP_AT_ONCE = new SyncwireCommand.StopSignal() {
     @Override
     public void await() {}

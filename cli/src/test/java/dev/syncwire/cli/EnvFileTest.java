@@ -34,7 +34,7 @@ class EnvFileTest {
     CountDownLatch stop = new CountDownLatch(1);
     StringWriter out = new StringWriter();
     CompletableFuture<Integer> up = CompletableFuture.supplyAsync(() -> SyncwireCommand.run(new PrintWriter(out, true),
-        new PrintWriter(new StringWriter(), true), Map.of(), stopWhen(stop),
+        new PrintWriter(new StringWriter(), true), Map.of(), Cli.stopWhen(stop),
         "up", "--port", "0", "--fake-port", "0", "--env-file", envFile.toString()));
     try {
       await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(envFile) || up.isDone());
@@ -97,15 +97,4 @@ class EnvFileTest {
         HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
-  private static SyncwireCommand.StopSignal stopWhen(CountDownLatch stop) {
-    return new SyncwireCommand.StopSignal() {
-      @Override
-      public void await() throws InterruptedException {
-        stop.await();
-      }
-
-      @Override
-      public void closed() {}
-    };
-  }
 }
