@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Queue;
 import java.util.Set;
@@ -24,7 +26,7 @@ import org.eclipse.jetty.util.Callback;
 /**
  * {@code GET /api/events/stream}: Server-Sent Events, one {@code event: sync} per recorded event in
  * the shape of {@link SyncEventJson}, filtered like the query API. {@code Last-Event-ID} or
- * {@code ?since=<id>} replays what the viewer missed from memory first.
+ * {@code ?since=<id>} replays what the viewer missed from memory first; every viewer gets events in id order.
  */
 public final class EventStream implements AutoCloseable {
   private final EventStore store;
@@ -53,13 +55,14 @@ public final class EventStream implements AutoCloseable {
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     Client client = new Client(response, callback, query);
     clients.add(client);
-    client.subscription = store.subscribe(client::offer);
+    boolean catchingUp = query.afterId() != null || query.since() != null;
+    CatchUpFeed feed = new CatchUpFeed(client::offer, catchingUp);
+    client.subscription = store.subscribe(feed::live);
     client.send("retry: 1000\n\n");
-    if (query.afterId() != null || query.since() != null) {
-      List<SyncEvent> missed = store.query(query.limit(store.cap()));
-      for (int i = missed.size() - 1; i >= 0; i--) {
-        client.offer(missed.get(i));
-      }
+    if (catchingUp) {
+      List<SyncEvent> missed = new ArrayList<>(store.query(query.limit(store.cap())));
+      Collections.reverse(missed);
+      feed.catchUp(missed);
     }
     Request.addCompletionListener(request, failure -> client.end());
   }
