@@ -4,6 +4,7 @@ import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.WebhookRequest;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -18,6 +19,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -170,7 +172,7 @@ public final class Forwarder implements AutoCloseable {
         });
   }
 
-  private java.time.Instant now() {
+  private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
   }
 
@@ -194,7 +196,7 @@ public final class Forwarder implements AutoCloseable {
       if (c instanceof UnknownHostException) {
         return "unknown host " + c.getMessage();
       }
-      if (c instanceof ClosedChannelException || c instanceof java.io.EOFException) {
+      if (c instanceof ClosedChannelException || c instanceof EOFException) {
         return "the handler closed the connection without answering";
       }
     }

@@ -1,11 +1,14 @@
 package dev.syncwire.receiver.internal.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.internal.SyncEventJson;
 import dev.syncwire.receiver.EventQuery;
 import dev.syncwire.receiver.internal.forward.Forward;
 import dev.syncwire.receiver.internal.recording.EventStore;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -55,15 +58,15 @@ public final class EventStream implements AutoCloseable {
     if (clients.isEmpty()) {
       return;
     }
-    java.io.StringWriter json = new java.io.StringWriter(256);
-    try (com.fasterxml.jackson.core.JsonGenerator g = JsonReplies.JSON.createGenerator(json)) {
+    StringWriter json = new StringWriter(256);
+    try (JsonGenerator g = JsonReplies.JSON.createGenerator(json)) {
       g.writeStartObject();
       g.writeNumberField("eventId", event.id());
       g.writeFieldName("forward");
       forward.write(g);
       g.writeEndObject();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     String frame = "event: forward\ndata: " + json + "\n\n";
     clients.forEach(c -> c.offerForward(event, frame));

@@ -1,5 +1,6 @@
 package dev.syncwire.receiver.internal.http;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.syncwire.fixtures.EventStatus;
@@ -134,7 +135,7 @@ final class ImportApi {
       try {
         node = MAPPER.readTree(line);
       } catch (IOException e) {
-        String why = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+        String why = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
         throw invalid(field, "json", excerpt, field + " is not JSON (" + why + "); nothing was imported."
             + " Send one event per line, as GET /api/events lists them");
       }

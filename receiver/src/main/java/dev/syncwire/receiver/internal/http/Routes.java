@@ -1,9 +1,11 @@
 package dev.syncwire.receiver.internal.http;
 
 import dev.syncwire.receiver.EventQuery;
+import dev.syncwire.receiver.internal.forward.Forwarder;
 import dev.syncwire.receiver.internal.recording.EventRecorder;
 import dev.syncwire.receiver.internal.recording.EventStore;
 import dev.syncwire.receiver.internal.signature.SignatureValidator;
+import java.time.Clock;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
@@ -176,8 +178,8 @@ public final class Routes extends Handler.Abstract {
    * What the replay and import APIs work with: the forwarder, the recorder, the signature check,
    * the clock and the body limit.
    */
-  public record ReplayAndImport(dev.syncwire.receiver.internal.forward.Forwarder forwarder, EventRecorder recorder,
-      SignatureValidator signatures, java.time.Clock clock, int maxBodyBytes) {}
+  public record ReplayAndImport(Forwarder forwarder, EventRecorder recorder, SignatureValidator signatures,
+      Clock clock, int maxBodyBytes) {}
 
   /** {@code /api/events/{id}}: one segment, not empty; anything deeper is not a route. */
   private static boolean isEventPath(String path) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +31,7 @@ public final class EventRecorder implements AutoCloseable {
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
-  private volatile java.util.function.Consumer<SyncEvent> afterPublish = event -> { };
+  private volatile Consumer<SyncEvent> afterPublish = event -> { };
 
   public EventRecorder(EventStore store, EventJournal journal) {
     this.store = store;
@@ -150,7 +151,7 @@ public final class EventRecorder implements AutoCloseable {
    * its frame queued), on the same thread and in the same order: the forwarder, so no forward
    * result can reach a viewer before the event it belongs to.
    */
-  public void afterPublishing(java.util.function.Consumer<SyncEvent> then) {
+  public void afterPublishing(Consumer<SyncEvent> then) {
     this.afterPublish = then;
   }
 
