@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * POST   /api/reply-policy      add a rule: answer accepted webhooks 5xx, late, or not at all (ReplyPolicy)
  * GET    /api/reply-policy      the armed rules; DELETE clears them
  * GET    /health                counters
- * GET    /                      where everything is
+ * GET    /                      where everything is; a browser (Accept: text/html) gets the inspector page
+ * GET    /ui/{file}             the inspector's HTML, CSS and JS (Content-Security-Policy, nosniff)
  * </pre>
  * HEAD goes wherever GET does; any other method is a 405 with {@code Allow}.
  */
@@ -44,6 +45,7 @@ public final class Routes extends Handler.Abstract {
   private final Health health;
   private final Methods root;
   private final ReplyPolicyApi replyPolicy;
+  private final InspectorPage page = InspectorPage.fromJar();
 
   public Routes(String webhookPath, WebhookEndpoint webhooks, EventStore store, EventStream stream, Health health,
       ReplyPolicyApi replyPolicy) {
@@ -102,11 +104,19 @@ public final class Routes extends Handler.Abstract {
       } else if (path.equals("/health")) {
         READ.require(method, path, response);
         JsonReplies.send(response, 200, health::write, callback);
+      } else if (path.startsWith("/ui/")) {
+        READ.require(method, path, response);
+        page.sendFile(path.substring("/ui/".length()), response, callback);
+      } else if (path.equals("/") && InspectorPage.wantsHtml(request)) {
+        // A person who opens the receiver in a browser gets the inspector.
+        root.require(method, path, response);
+        page.sendIndex(response, callback);
       } else if (path.equals("/")) {
-        // A person who opens the receiver in a browser learns where everything is.
+        // A program (curl, an SDK) that asks the root learns where everything is.
         root.require(method, path, response);
         JsonReplies.send(response, 200, g -> {
           g.writeStartObject();
+          g.writeStringField("inspector", "GET / from a browser (Accept: text/html)");
           g.writeStringField("webhooks", "POST " + webhookPath);
           g.writeStringField("events", "GET /api/events?type=&object=&key=&index=&status=&since=&limit=");
           g.writeStringField("event", "GET /api/events/{id}");
