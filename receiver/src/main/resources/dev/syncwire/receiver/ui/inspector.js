@@ -4,6 +4,8 @@
 
 (function () {
   const MAX_SHOWN = 2000; // rows kept in the table; older events stay in the receiver's query API
+  // The seed document's names that differ from Twilio's: a filter by either finds both, as the query API does.
+  const SEED_NAMES = { map_item_created: 'map_item_added', list_item_created: 'list_item_added' };
   const DATA_PARAMS = ['Data', 'ItemData', 'DocumentData', 'ListItemData', 'MapItemData', 'MessageData'];
 
   const events = new Map(); // id -> event JSON as /api/events gives it
@@ -102,7 +104,10 @@
   }
   function matches(e, f) {
     if (f.status && e.status !== f.status) return false;
-    if (f.type && ![e.eventType, e.canonicalType].some((t) => t && t.toLowerCase().includes(f.type))) return false;
+    if (f.type) {
+      const real = SEED_NAMES[f.type] || f.type;
+      if (![e.eventType, e.canonicalType].some((t) => t && (t.toLowerCase().includes(f.type) || t.toLowerCase().includes(real)))) return false;
+    }
     if (f.object && ![e.objectName, e.objectSid].some((o) => o && o.toLowerCase().includes(f.object))) return false;
     if (f.key) {
       const key = f.key.replace(/^#/, '');

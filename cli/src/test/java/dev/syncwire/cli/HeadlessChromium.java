@@ -1,0 +1,105 @@
+package dev.syncwire.cli;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium, headless, driven through {@code /usr/bin/chromedriver}, with a fresh profile and
+ * a download folder of its own. Skips the test only when the driver is missing and
+ * {@code SYNCWIRE_REQUIRE_BROWSER} is unset (CI sets it, so a missing browser fails there).
+ */
+final class HeadlessChromium implements AutoCloseable {
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+  final ChromeDriver driver;
+  final Path downloads;
+  private final Path profile;
+
+  private HeadlessChromium(ChromeDriver driver, Path profile, Path downloads) {
+    this.driver = driver;
+    this.profile = profile;
+    this.downloads = downloads;
+  }
+
+  /** Starts Chromium, or skips the calling test when there is none and none is required. */
+  static HeadlessChromium start(Dimension size) {
+    boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    if (!present && System.getenv("SYNCWIRE_REQUIRE_BROWSER") != null) {
+      fail("SYNCWIRE_REQUIRE_BROWSER is set but " + CHROMEDRIVER + " or " + CHROMIUM
+          + " is missing; install them with: apt-get install -y chromium chromium-driver");
+    }
+    assumeTrue(present, "no " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver); "
+        + "set SYNCWIRE_REQUIRE_BROWSER=1 to fail instead of skipping");
+    try {
+      Path profile = Files.createTempDirectory("syncwire-chromium-profile-");
+      Path downloads = Files.createTempDirectory("syncwire-chromium-downloads-");
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      // No network here: nothing may try to reach Google (component updates, sync, QUIC probes).
+      options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+          "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+          "--window-size=" + size.getWidth() + "," + size.getHeight());
+      options.setExperimentalOption("prefs", Map.of(
+          "download.default_directory", downloads.toString(),
+          "download.prompt_for_download", false));
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+      return new HeadlessChromium(new ChromeDriver(service, options), profile, downloads);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Waits, by polling a condition, up to 10 s. */
+  <T> T until(Function<WebDriver, T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+  }
+
+  WebElement byTestId(String testId) {
+    return driver.findElement(By.cssSelector("[data-testid=\"" + testId + "\"]"));
+  }
+
+  /** Opens the page and waits until it loaded the recorded events and opened the live stream. */
+  void open(String url) {
+    driver.get(url);
+    until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready"))
+        && "live".equals(byTestId("connection").getDomAttribute("data-state")));
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      delete(profile);
+      delete(downloads);
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+    } catch (IOException ignored) {
+      // a temporary folder left behind is harmless
+    }
+  }
+}
