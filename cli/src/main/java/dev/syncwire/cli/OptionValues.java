@@ -112,6 +112,32 @@ final class OptionValues {
     }
   }
 
+  /** Where {@code --forward-to} sends accepted events: an absolute http(s) URL with a host, no fragment. */
+  static final class ForwardTo implements ITypeConverter<URI> {
+    @Override
+    public URI convert(String value) {
+      String hint = "; give the URL of your handler, such as http://127.0.0.1:3000/sync";
+      URI uri;
+      try {
+        uri = new URI(value.trim());
+      } catch (URISyntaxException e) {
+        throw new TypeConversionException("'" + value + "' is not a URL (" + e.getReason() + ")" + hint);
+      }
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("https") && !scheme.equals("http")) {
+        throw new TypeConversionException("'" + value + "' is not an absolute URL starting with http:// or https://"
+            + hint);
+      }
+      if (uri.getHost() == null) {
+        throw new TypeConversionException("'" + value + "' has no host" + hint);
+      }
+      if (uri.getRawFragment() != null) {
+        throw new TypeConversionException("'" + value + "' has a #fragment, which never goes on the wire" + hint);
+      }
+      return uri;
+    }
+  }
+
   /** A journal file: a path that is not empty and not a directory (EventJournal creates missing parents). */
   static final class JournalFile implements ITypeConverter<Path> {
     @Override

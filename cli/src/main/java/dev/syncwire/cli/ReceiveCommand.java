@@ -68,6 +68,10 @@ final class ReceiveCommand implements Callable<Integer> {
       description = "Events held in memory; the oldest are dropped and counted. Default: ${DEFAULT-VALUE}.")
   int maxEvents;
 
+  @Option(names = "--forward-to", paramLabel = "URL", converter = OptionValues.ForwardTo.class,
+      description = "Send each accepted event on to your handler at URL, re-signed for it with the auth token.")
+  URI forwardTo;
+
   @Override
   public Integer call() throws InterruptedException {
     syncwire.stopSignal.arm();
@@ -85,6 +89,10 @@ final class ReceiveCommand implements Callable<Integer> {
     out.println("  webhooks:   POST " + receiver.webhookUrl());
     out.println("  events:     GET  " + receiver.baseUrl() + "/api/events   (live: /api/events/stream)");
     out.println("  signatures: " + signatures(config) + (config.publicUrl() == null ? "" : ", public URL " + config.publicUrl()));
+    if (config.forwardTo() != null) {
+      out.println("  forwarding: " + config.forwardTo() + (config.authTokens().isEmpty() ? " (unsigned: no auth token)"
+          : " (re-signed for it)"));
+    }
     if (config.journal() != null) {
       out.println("  journal:    " + config.journal().toAbsolutePath() + " (" + receiver.events().size()
           + " events read back)");
@@ -107,7 +115,7 @@ final class ReceiveCommand implements Callable<Integer> {
     }
     ReceiverConfig.Builder builder = ReceiverConfig.builder()
         .host(host.getHostAddress()).port(port).authTokens(tokens).publicUrl(publicUrl)
-        .journal(journal).fsync(fsync).maxEvents(maxEvents).console(System.out);
+        .journal(journal).fsync(fsync).maxEvents(maxEvents).forwardTo(forwardTo).console(System.out);
     if (signature != null) {
       builder.signatureMode(signature);
     }

@@ -35,13 +35,20 @@ final class UpCommand implements Callable<Integer> {
           + " for tools that launch it, such as the Node package.")
   boolean stopWithParent;
 
+  @Option(names = "--forward-to", paramLabel = "URL", converter = OptionValues.ForwardTo.class,
+      description = "Send each accepted event on to your handler at URL, re-signed for it with the fake's auth token.")
+  java.net.URI forwardTo;
+
   @Override
   public Integer call() throws InterruptedException {
     syncwire.stopSignal.arm();
-    WiredServers servers = options.start(System.out);
+    WiredServers servers = options.start(System.out, forwardTo);
     EnvFile envFile = options.writeEnvFile(servers);
     PrintWriter out = spec.commandLine().getOut();
     servers.printBanner(out, "syncwire up");
+    if (forwardTo != null) {
+      out.println("  forwarding: " + forwardTo + " (each accepted event, re-signed for it)");
+    }
     FakeOptions.printEnvironment(out, servers.environment());
     if (envFile != null) {
       out.println("Env file: " + envFile.path().toAbsolutePath() + " (removed on stop)");

@@ -37,12 +37,18 @@ final class UpOptions {
    * at the receiver. The receiver prints one line per event on {@code console}.
    */
   WiredServers start(PrintStream console) {
+    return start(console, null);
+  }
+
+  /** {@link #start(PrintStream)}, the receiver forwarding each accepted event to {@code forwardTo} (null: nowhere). */
+  WiredServers start(PrintStream console, java.net.URI forwardTo) {
     // The fake decides the token (derived from the seed unless given); start it first, then point it at the receiver.
     SyncApiFake started = fake.start(SyncApiFake.builder().webhooksFromRestEnabled(true), "--fake-port", fakePort);
     SyncReceiver receiver;
     try {
       receiver = ReceiveCommand.start(ReceiverConfig.builder().host(fake.host.getHostAddress()).port(port).authToken(started.authToken())
-          .journal(journal).console(console).build());
+          .journal(journal).console(console).forwardTo(forwardTo)
+          .stateSource(() -> started.snapshot().toJson()).build());
     } catch (RuntimeException e) {
       started.close();
       throw e;

@@ -2,6 +2,7 @@ package dev.syncwire.receiver;
 
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.internal.SyncEventJson;
+import dev.syncwire.receiver.internal.forward.ForwardLine;
 import dev.syncwire.receiver.internal.journal.JournalLines;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,8 +34,8 @@ public final class JournalReader {
   }
 
   /**
-   * Hands {@code each} every recorded event in {@code journal}, in file order; blank lines are
-   * passed over and unreadable ones go to {@code skipped}.
+   * Hands {@code each} every recorded event in {@code journal}, in file order; blank lines and
+   * the lines of forward attempts are passed over, and unreadable ones go to {@code skipped}.
    *
    * @return how many events were handed to {@code each}
    * @throws java.nio.file.NoSuchFileException if there is no file at {@code journal}
@@ -43,6 +44,9 @@ public final class JournalReader {
   public static long forEach(Path journal, Consumer<SyncEvent> each, SkippedLine skipped) throws IOException {
     long[] read = {0};
     JournalLines.read(journal, (line, lineNumber) -> {
+      if (ForwardLine.is(line)) {
+        return; // a forward attempt of an event before it, not an event
+      }
       SyncEvent event;
       try {
         event = SyncEventJson.read(line);

@@ -5,17 +5,21 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * How a {@link SyncReceiver} listens, checks and records. Immutable; build with {@link #builder()}.
  * Defaults: 127.0.0.1, a free port, {@code /webhooks}, no journal, 100,000 events in memory, and
- * signatures {@code enforce}d when an auth token is given, {@code unchecked} otherwise.
+ * signatures {@code enforce}d when an auth token is given, {@code unchecked} otherwise, no forwarding.
  *
  * <pre>{@code
- * ReceiverConfig config = ReceiverConfig.builder().authToken("my-token").journal(Path.of("events.jsonl")).build();
+ * ReceiverConfig config = ReceiverConfig.builder().authToken("my-token").journal(Path.of("events.jsonl"))
+ *     .forwardTo(URI.create("http://127.0.0.1:3000/sync")).build();
  * }</pre>
  */
 public final class ReceiverConfig {
@@ -33,6 +37,10 @@ public final class ReceiverConfig {
   private final PrintStream console;
   private final Clock clock;
   private final int maxQueuedFramesPerViewer;
+  private final URI forwardTo;
+  private final Duration forwardTimeout;
+  private final int maxQueuedForwards;
+  private final Supplier<String> stateSource;
 
   private ReceiverConfig(Builder b) {
     this.host = b.host;
@@ -50,6 +58,10 @@ public final class ReceiverConfig {
     this.console = b.console;
     this.clock = b.clock;
     this.maxQueuedFramesPerViewer = b.maxQueuedFramesPerViewer;
+    this.forwardTo = b.forwardTo;
+    this.forwardTimeout = b.forwardTimeout;
+    this.maxQueuedForwards = b.maxQueuedForwards;
+    this.stateSource = b.stateSource;
   }
 
   public static Builder builder() {
@@ -77,6 +89,12 @@ public final class ReceiverConfig {
   /** Where one line per event is printed; null for none. */
   public PrintStream console() { return console; }
   public Clock clock() { return clock; }
+  /** Where each accepted event is sent on, re-signed for this URL; null for nowhere. */
+  public URI forwardTo() { return forwardTo; }
+  /** What {@code GET /api/state} answers (JSON text); null when there is no state to show. */
+  public Supplier<String> stateSource() { return stateSource; }
+  Duration forwardTimeout() { return forwardTimeout; }
+  int maxQueuedForwards() { return maxQueuedForwards; }
 
   /** Builds a {@link ReceiverConfig}. */
   public static final class Builder {
@@ -94,6 +112,10 @@ public final class ReceiverConfig {
     private PrintStream console;
     private Clock clock = Clock.systemUTC();
     private int maxQueuedFramesPerViewer = 10_000;
+    private URI forwardTo;
+    private Duration forwardTimeout = Duration.ofSeconds(10);
+    private int maxQueuedForwards = 10_000;
+    private Supplier<String> stateSource;
 
     private Builder() {}
 
@@ -191,6 +213,46 @@ public final class ReceiverConfig {
     /** Frames an event-stream viewer may fall behind by before it is dropped (it reconnects with Last-Event-ID); tests lower it. */
     Builder maxQueuedFramesPerViewer(int frames) {
       this.maxQueuedFramesPerViewer = frames;
+      return this;
+    }
+
+    /**
+     * Sends each accepted event on to {@code url} (like {@code stripe listen --forward-to}): POST,
+     * its params form-encoded, {@code X-Twilio-Signature} computed for {@code url} with the first
+     * auth token. Never delays the answer to the sender; events of one object keep their order.
+     * Each attempt is listed under the event's {@code forwards}. Null forwards nothing.
+     */
+    public Builder forwardTo(URI url) {
+      if (url != null) {
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!url.isAbsolute() || !scheme.equals("http") && !scheme.equals("https") || url.getHost() == null
+            || url.getRawFragment() != null) {
+          throw new IllegalArgumentException("forwardTo must be an absolute http or https URL with a host and no"
+              + " #fragment, such as http://127.0.0.1:3000/sync; received " + url);
+        }
+      }
+      this.forwardTo = url;
+      return this;
+    }
+
+    /** How long a forward waits to connect and for the whole answer (default 10 s); tests shorten it. */
+    Builder forwardTimeout(Duration timeout) {
+      this.forwardTimeout = timeout;
+      return this;
+    }
+
+    /** Forwards that may wait (default 10,000); one more is recorded as an error; tests lower it. */
+    Builder maxQueuedForwards(int forwards) {
+      this.maxQueuedForwards = forwards;
+      return this;
+    }
+
+    /**
+     * What {@code GET /api/state} answers, as JSON text, called on each request; {@code syncwire up}
+     * gives the fake's state in the shape of its snapshot. Null (the default) answers 404.
+     */
+    public Builder stateSource(Supplier<String> state) {
+      this.stateSource = state;
       return this;
     }
 

@@ -1,6 +1,8 @@
 package dev.syncwire.receiver;
 
 import dev.syncwire.fixtures.SyncEvent;
+import dev.syncwire.receiver.internal.forward.Forwarder;
+import dev.syncwire.receiver.internal.http.ConfigApi;
 import dev.syncwire.receiver.internal.http.EventStream;
 import dev.syncwire.receiver.internal.http.Health;
 import dev.syncwire.receiver.internal.http.JsonErrorHandler;
@@ -44,6 +46,7 @@ public final class SyncReceiver implements AutoCloseable {
   private final EventStream stream;
   private final RedeliveryIndex redeliveries;
   private final ReplyPolicy replyPolicy = new ReplyPolicy();
+  private final Forwarder forwarder;
 
   private SyncReceiver(ReceiverConfig config) throws IOException {
     this.config = config;
@@ -59,8 +62,14 @@ public final class SyncReceiver implements AutoCloseable {
         .forEach(e -> redeliveries.claim(RedeliveryIndex.keys(e.request()),
             RedeliveryIndex.FirstDelivery.recorded(e.id())));
     if (config.console() != null) {
-      store.subscribe(new ConsoleLog(config.console()));
+      ConsoleLog console = new ConsoleLog(config.console());
+      store.subscribe(console);
+      store.subscribeForwards(console::forwarded);
     }
+    String signingToken = config.authTokens().isEmpty() ? null : config.authTokens().get(0);
+    this.forwarder = new Forwarder(config.forwardTo(), signingToken, config.forwardTimeout(),
+        config.maxQueuedForwards(), config.clock(), recorder::recordForward);
+    store.subscribe(forwarder::forward); // on the recording thread, in journal order: each lane keeps it
     SignatureValidator signatures = SignatureValidator.of(config.signatureMode(), config.authTokens())
         .trustingForwardedHeaders(config.trustForwardedHeaders());
     if (config.publicUrl() != null) {
@@ -78,7 +87,10 @@ public final class SyncReceiver implements AutoCloseable {
     connector.setPort(config.port());
     server.addConnector(connector);
     server.setHandler(new Routes(config.webhookPath(), webhooks, store, stream,
-        new Health(config, store, recorder, stream), new ReplyPolicyApi(replyPolicy)));
+        new Health(config, store, recorder, stream), new ReplyPolicyApi(replyPolicy),
+        new Routes.Forwarding(forwarder, recorder, signatures, config.clock(), config.maxBodyBytes()),
+        new ConfigApi(config.forwardTo() == null ? null : config.forwardTo().toString(), signingToken != null,
+            () -> webhookUrl().toString(), config.stateSource())));
     server.setErrorHandler(new JsonErrorHandler(config.webhookPath()));
     server.setStopTimeout(0);
   }
@@ -146,6 +158,7 @@ public final class SyncReceiver implements AutoCloseable {
     } catch (Exception ignored) {
       // carry on freeing the rest
     } finally {
+      forwarder.close();
       stream.close();
       recorder.close();
     }

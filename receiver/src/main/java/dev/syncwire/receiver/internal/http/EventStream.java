@@ -3,6 +3,7 @@ package dev.syncwire.receiver.internal.http;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.internal.SyncEventJson;
 import dev.syncwire.receiver.EventQuery;
+import dev.syncwire.receiver.internal.forward.Forward;
 import dev.syncwire.receiver.internal.recording.EventStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,11 +28,15 @@ import org.eclipse.jetty.util.Callback;
  * {@code GET /api/events/stream}: Server-Sent Events, one {@code event: sync} per recorded event in
  * the shape of {@link SyncEventJson}, filtered like the query API. {@code Last-Event-ID} or
  * {@code ?since=<id>} replays what the viewer missed from memory first; every viewer gets events in id order.
+ * A forward attempt that comes later is an {@code event: forward} frame,
+ * {@code {"eventId":12,"forward":{...}}}, without an {@code id:} line (so {@code Last-Event-ID} stays an
+ * event id), for viewers whose filters (time and id aside) match its event.
  */
 public final class EventStream implements AutoCloseable {
   private final EventStore store;
   private final int maxQueued;
   private final Set<Client> clients = ConcurrentHashMap.newKeySet();
+  private final AutoCloseable forwardSubscription;
   private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "syncwire-sse-heartbeat");
     t.setDaemon(true);
@@ -43,6 +48,25 @@ public final class EventStream implements AutoCloseable {
     this.store = store;
     this.maxQueued = maxQueued;
     heartbeat.scheduleAtFixedRate(() -> clients.forEach(c -> c.send(": keep-alive\n\n")), 15, 15, TimeUnit.SECONDS);
+    this.forwardSubscription = store.subscribeForwards(this::forwarded);
+  }
+
+  private void forwarded(SyncEvent event, Forward forward) {
+    if (clients.isEmpty()) {
+      return;
+    }
+    java.io.StringWriter json = new java.io.StringWriter(256);
+    try (com.fasterxml.jackson.core.JsonGenerator g = JsonReplies.JSON.createGenerator(json)) {
+      g.writeStartObject();
+      g.writeNumberField("eventId", event.id());
+      g.writeFieldName("forward");
+      forward.write(g);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    String frame = "event: forward\ndata: " + json + "\n\n";
+    clients.forEach(c -> c.offerForward(event, frame));
   }
 
   void open(Request request, Response response, Callback callback, EventQuery query) {
@@ -82,6 +106,11 @@ public final class EventStream implements AutoCloseable {
   @Override
   public void close() {
     heartbeat.shutdownNow();
+    try {
+      forwardSubscription.close();
+    } catch (Exception ignored) {
+      // removing a listener cannot fail
+    }
     clients.forEach(Client::finish);
   }
 
@@ -90,6 +119,8 @@ public final class EventStream implements AutoCloseable {
     private final Response response;
     private final Callback callback;
     private final EventQuery filter;
+    /** The filter without its time and id bounds: a forward of an event seen before still belongs to this viewer. */
+    private final EventQuery forwardFilter;
     private final Queue<String> queue = new ArrayDeque<>();
     private final AtomicBoolean completed = new AtomicBoolean();
     private boolean writing;
@@ -100,11 +131,19 @@ public final class EventStream implements AutoCloseable {
       this.response = response;
       this.callback = callback;
       this.filter = query;
+      this.forwardFilter = new EventQuery(query.type(), query.object(), query.key(), query.index(), query.status(),
+          null, null, query.limit());
+    }
+
+    void offerForward(SyncEvent event, String frame) {
+      if (forwardFilter.matches(event)) {
+        send(frame);
+      }
     }
 
     void offer(SyncEvent event) {
       if (filter.matches(event)) {
-        send("id: " + event.id() + "\nevent: sync\ndata: " + SyncEventJson.write(event) + "\n\n");
+        send("id: " + event.id() + "\nevent: sync\ndata: " + EventJson.line(event, store) + "\n\n");
       }
     }
 

@@ -3,7 +3,6 @@ package dev.syncwire.receiver.internal.http;
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.fixtures.internal.SyncEventJson;
 import dev.syncwire.receiver.EventQuery;
 import dev.syncwire.receiver.internal.recording.EventStore;
 import java.time.Instant;
@@ -128,7 +127,7 @@ final class EventsApi {
       g.writeNumberField("dropped", store.dropped());
       g.writeArrayFieldStart("events");
       for (SyncEvent event : events) {
-        SyncEventJson.write(event, g);
+        EventJson.write(event, store, g);
       }
       g.writeEndArray();
       g.writeEndObject();

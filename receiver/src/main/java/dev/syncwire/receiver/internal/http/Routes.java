@@ -1,8 +1,9 @@
 package dev.syncwire.receiver.internal.http;
 
-import dev.syncwire.fixtures.internal.SyncEventJson;
 import dev.syncwire.receiver.EventQuery;
+import dev.syncwire.receiver.internal.recording.EventRecorder;
 import dev.syncwire.receiver.internal.recording.EventStore;
+import dev.syncwire.receiver.internal.signature.SignatureValidator;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.server.Handler;
@@ -18,15 +19,21 @@ import org.slf4j.LoggerFactory;
  * POST   /webhooks              a Sync webhook (form or JSON)
  * GET    /api/events            recorded events, newest first (type, object, key, index, status, since, limit)
  * GET    /api/events/stream     the same, live, as Server-Sent Events
- * GET    /api/events/{id}       one event
+ * GET    /api/events/{id}       one event, with its forward attempts ("forwards") when it had any
+ * POST   /api/events/{id}/replay  send it again, re-signed, to the forward target or {"url"}, changed by
+ *                               {"params":{"Name":"value or null"},"data":...}; answers the attempt
+ * POST   /api/events/import     JSON Lines of events as /api/events lists them, each recorded anew
  * DELETE /api/events            forget the events held in memory, and which deliveries were seen (no filters)
  * POST   /api/reply-policy      add a rule: answer accepted webhooks 5xx, late, or not at all (ReplyPolicy)
  * GET    /api/reply-policy      the armed rules; DELETE clears them
+ * GET    /api/config            forward target, signing, webhook URL, whether there is state
+ * GET    /api/state             the fake's Sync state (snapshot shape) under syncwire up; 404 without a fake
  * GET    /health                counters
  * GET    /                      where everything is; a browser (Accept: text/html) gets the inspector page
  * GET    /ui/{file}             the inspector's HTML, CSS and JS (Content-Security-Policy, nosniff)
  * </pre>
- * HEAD goes wherever GET does; any other method is a 405 with {@code Allow}.
+ * HEAD goes wherever GET does; any other method is a 405 with {@code Allow}. The event stream also
+ * carries {@code event: forward} frames, {@code {"eventId":12,"forward":{...}}}, as forward attempts end.
  */
 public final class Routes extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(Routes.class);
@@ -35,6 +42,8 @@ public final class Routes extends Handler.Abstract {
       "GET (the recorded events) or DELETE (forget them)");
   private static final Methods STREAM = new Methods("GET, HEAD", "GET (Server-Sent Events)");
   private static final Methods READ = new Methods("GET, HEAD", "GET");
+  private static final Methods REPLAY = new Methods("POST", "POST (send the event again, re-signed)");
+  private static final Methods IMPORT = new Methods("POST", "POST (JSON Lines of events to record)");
   private static final Methods REPLY_POLICY = new Methods("GET, HEAD, POST, DELETE",
       "POST (add a reply rule), GET (the rules) or DELETE (clear them)");
 
@@ -46,10 +55,17 @@ public final class Routes extends Handler.Abstract {
   private final Methods root;
   private final ReplyPolicyApi replyPolicy;
   private final InspectorPage page = InspectorPage.fromJar();
+  private final ReplayApi replay;
+  private final ImportApi imports;
+  private final ConfigApi config;
 
   public Routes(String webhookPath, WebhookEndpoint webhooks, EventStore store, EventStream stream, Health health,
-      ReplyPolicyApi replyPolicy) {
+      ReplyPolicyApi replyPolicy, Forwarding forwarding, ConfigApi config) {
     this.replyPolicy = replyPolicy;
+    this.replay = new ReplayApi(store, forwarding.forwarder());
+    this.imports = new ImportApi(forwarding.signatures(), forwarding.recorder(), forwarding.forwarder(),
+        forwarding.clock(), forwarding.maxBodyBytes());
+    this.config = config;
     this.webhookPath = webhookPath;
     this.webhooks = webhooks;
     this.store = store;
@@ -89,6 +105,13 @@ public final class Routes extends Handler.Abstract {
         } else {
           stream.open(request, response, callback, query);
         }
+      } else if (path.equals("/api/events/import")) {
+        IMPORT.require(method, path, response);
+        imports.handle(request, response, callback);
+      } else if (isReplayPath(path)) {
+        REPLAY.require(method, path, response);
+        replay.handle(request, path.substring("/api/events/".length(), path.length() - "/replay".length()),
+            response, callback);
       } else if (isEventPath(path)) {
         READ.require(method, path, response);
         EventsApi.requireNoParameters(request);
@@ -97,10 +120,18 @@ public final class Routes extends Handler.Abstract {
         var event = store.get(id).orElseThrow(() -> ApiError.of(404, "not_found", "id", "exists", idText,
             "no event #" + idText + " is held in memory (" + store.size() + " held; the oldest may have been dropped, "
                 + "see /health)"));
-        JsonReplies.send(response, 200, g -> SyncEventJson.write(event, g), callback);
+        JsonReplies.send(response, 200, g -> EventJson.write(event, store, g), callback);
       } else if (path.equals("/api/reply-policy")) {
         REPLY_POLICY.require(method, path, response);
         replyPolicy.handle(request, response, callback);
+      } else if (path.equals("/api/config")) {
+        READ.require(method, path, response);
+        EventsApi.requireNoParameters(request);
+        config.config(response, callback);
+      } else if (path.equals("/api/state")) {
+        READ.require(method, path, response);
+        EventsApi.requireNoParameters(request);
+        config.state(response, callback);
       } else if (path.equals("/health")) {
         READ.require(method, path, response);
         JsonReplies.send(response, 200, health::write, callback);
@@ -120,6 +151,10 @@ public final class Routes extends Handler.Abstract {
           g.writeStringField("webhooks", "POST " + webhookPath);
           g.writeStringField("events", "GET /api/events?type=&object=&key=&index=&status=&since=&limit=");
           g.writeStringField("event", "GET /api/events/{id}");
+          g.writeStringField("replay", "POST /api/events/{id}/replay {\"url\",\"params\",\"data\"}");
+          g.writeStringField("import", "POST /api/events/import (JSON Lines)");
+          g.writeStringField("config", "GET /api/config");
+          g.writeStringField("state", "GET /api/state");
           g.writeStringField("stream", "GET /api/events/stream (Server-Sent Events)");
           g.writeStringField("forget", "DELETE /api/events");
           g.writeStringField("replyPolicy", "POST, GET, DELETE /api/reply-policy");
@@ -139,6 +174,20 @@ public final class Routes extends Handler.Abstract {
     }
     return true;
   }
+
+  /** {@code /api/events/{id}/replay}: one segment, then {@code /replay}. */
+  private static boolean isReplayPath(String path) {
+    int start = "/api/events/".length();
+    return path.startsWith("/api/events/") && path.endsWith("/replay") && path.length() > start + "/replay".length()
+        && path.indexOf('/', start) == path.length() - "/replay".length();
+  }
+
+  /**
+   * What the replay and import APIs work with: the forwarder, the recorder, the signature check,
+   * the clock and the body limit.
+   */
+  public record Forwarding(dev.syncwire.receiver.internal.forward.Forwarder forwarder, EventRecorder recorder,
+      SignatureValidator signatures, java.time.Clock clock, int maxBodyBytes) {}
 
   /** {@code /api/events/{id}}: one segment, not empty; anything deeper is not a route. */
   private static boolean isEventPath(String path) {

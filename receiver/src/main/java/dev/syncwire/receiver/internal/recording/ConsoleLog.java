@@ -1,6 +1,7 @@
 package dev.syncwire.receiver.internal.recording;
 
 import dev.syncwire.fixtures.SyncEvent;
+import dev.syncwire.receiver.internal.forward.Forward;
 import java.io.PrintStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,6 +20,16 @@ public final class ConsoleLog implements Consumer<SyncEvent> {
   @Override
   public void accept(SyncEvent e) {
     out.println(line(e));
+  }
+
+  /** One line per forward attempt, under its event's: {@code   #12 -> 200 12 ms  http://127.0.0.1:3000/sync}. */
+  public void forwarded(SyncEvent e, Forward f) {
+    out.println(forwardLine(e, f));
+  }
+
+  static String forwardLine(SyncEvent e, Forward f) {
+    String outcome = f.status() != null ? f.status() + " " + f.latencyMs() + " ms" : f.error();
+    return "  #" + e.id() + " -> " + outcome + "  " + f.url() + (f.replay() ? "  (replay)" : "");
   }
 
   static String line(SyncEvent e) {

@@ -3,6 +3,8 @@ package dev.syncwire.receiver.internal.recording;
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.internal.SyncEventJson;
+import dev.syncwire.receiver.internal.forward.Forward;
+import dev.syncwire.receiver.internal.forward.ForwardLine;
 import dev.syncwire.receiver.internal.journal.EventJournal;
 import java.io.IOException;
 import java.util.List;
@@ -48,17 +50,17 @@ public final class EventRecorder implements AutoCloseable {
     store.droppedWhileRestoring(tail.older());
 
     List<String> lines = tail.newest();
+    List<Long> lineNumbers = tail.newestLineNumbers();
     List<SyncEvent> events = new java.util.ArrayList<>(lines.size());
-    long lineNumber = tail.firstNewestLineNumber();
-    for (String line : lines) {
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
       try {
         events.add(SyncEventJson.read(line));
       } catch (RuntimeException e) {
         // its id was given out (and maybe acknowledged): never give it out again
         lastId.accumulateAndGet(JournalTail.leadingId(line), Math::max);
-        LOG.warn("{} of {}", JournalTail.unreadable(lineNumber, line, e), journal.file());
+        LOG.warn("{} of {}", JournalTail.unreadable(lineNumbers.get(i), line, e), journal.file());
       }
-      lineNumber++;
     }
     events.sort(java.util.Comparator.comparingLong(SyncEvent::id));
     SyncEvent previous = null;
@@ -72,6 +74,14 @@ public final class EventRecorder implements AutoCloseable {
       count(event);
       lastId.accumulateAndGet(event.id(), Math::max);
       previous = event;
+    }
+    for (var numbered : tail.forwardLines()) {
+      try {
+        ForwardLine.Decoded forward = ForwardLine.decode(numbered.getValue());
+        store.restoreForward(forward.eventId(), forward.forward());
+      } catch (RuntimeException e) {
+        LOG.warn("Skipping journal line {} of {}: {}", numbered.getKey(), journal.file(), e.getMessage());
+      }
     }
     if (lastId.get() > MAX_RESTORED_ID) {
       throw new IOException("Journal " + journal.file() + " holds the event id " + lastId.get() + ", too close to the"
@@ -107,6 +117,31 @@ public final class EventRecorder implements AutoCloseable {
       // a journal closed under us is a failed write: the sender gets a 503 and retries, never a 500
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * Records a forward attempt of {@code event}: journaled (when there is a journal) as a line of its
+   * own, then held with the event and told to listeners. An attempt that cannot be journaled is
+   * still shown (it happened) and the failure logged; the future completes either way.
+   */
+  public CompletableFuture<Forward> recordForward(SyncEvent event, Forward forward) {
+    if (journal == null) {
+      store.addForward(event, forward);
+      return CompletableFuture.completedFuture(forward);
+    }
+    CompletableFuture<Forward> written;
+    try {
+      written = journal.appendAndWrite(() -> forward, f -> ForwardLine.encode(event.id(), f),
+          f -> store.addForward(event, f));
+    } catch (RuntimeException e) {
+      written = CompletableFuture.failedFuture(e);
+    }
+    return written.exceptionally(failure -> {
+      LOG.warn("Could not journal a forward of event #{} ({}); it is shown but will not survive a restart",
+          event.id(), failure.getMessage());
+      store.addForward(event, forward);
+      return forward;
+    });
   }
 
   private void publish(SyncEvent event) {

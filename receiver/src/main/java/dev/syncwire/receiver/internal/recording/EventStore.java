@@ -3,15 +3,18 @@ package dev.syncwire.receiver.internal.recording;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.receiver.EventQuery;
 import dev.syncwire.receiver.RecordedEvents;
+import dev.syncwire.receiver.internal.forward.Forward;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentNavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +27,9 @@ public final class EventStore {
   private final AtomicInteger size = new AtomicInteger();
   private final AtomicLong dropped = new AtomicLong();
   private final List<Consumer<SyncEvent>> listeners = new CopyOnWriteArrayList<>();
+  /** Forward attempts of the events held, oldest first; only events that had one have an entry. */
+  private final Map<Long, List<Forward>> forwards = new ConcurrentHashMap<>();
+  private final List<BiConsumer<SyncEvent, Forward>> forwardListeners = new CopyOnWriteArrayList<>();
   private final int cap;
   private final Runnable forgetRedeliveries;
 
@@ -41,6 +47,7 @@ public final class EventStore {
     if (byId.put(event.id(), event) == null && size.incrementAndGet() > cap) {
       Map.Entry<Long, SyncEvent> oldest = byId.pollFirstEntry();
       if (oldest != null) {
+        forwards.remove(oldest.getKey());
         size.decrementAndGet();
         dropped.incrementAndGet();
       }
@@ -53,11 +60,47 @@ public final class EventStore {
   /** Adds events read back from the journal, without telling listeners. */
   public void restore(SyncEvent event) {
     if (byId.put(event.id(), event) == null && size.incrementAndGet() > cap) {
-      if (byId.pollFirstEntry() != null) {
+      Map.Entry<Long, SyncEvent> oldest = byId.pollFirstEntry();
+      if (oldest != null) {
+        forwards.remove(oldest.getKey());
         size.decrementAndGet();
         dropped.incrementAndGet();
       }
     }
+  }
+
+  /**
+   * Adds a forward attempt to {@code event} (kept while the event is held), then tells every
+   * forward listener, on this thread.
+   */
+  public void addForward(SyncEvent event, Forward forward) {
+    restoreForward(event.id(), forward);
+    for (BiConsumer<SyncEvent, Forward> listener : forwardListeners) {
+      listener.accept(event, forward);
+    }
+  }
+
+  /** Adds a forward attempt read back from the journal, without telling listeners; none if the event is not held. */
+  public void restoreForward(long eventId, Forward forward) {
+    forwards.compute(eventId, (id, list) -> {
+      if (!byId.containsKey(id)) {
+        return list; // dropped or cleared meanwhile: nothing to attach it to
+      }
+      List<Forward> more = list == null ? new ArrayList<>(1) : new ArrayList<>(list);
+      more.add(forward);
+      return List.copyOf(more);
+    });
+  }
+
+  /** The forward attempts of event {@code id}, oldest first; empty when it had none. */
+  public List<Forward> forwards(long id) {
+    return forwards.getOrDefault(id, List.of());
+  }
+
+  /** Calls {@code listener} with every forward attempt added from now on (keep it short). Close the handle to stop. */
+  public AutoCloseable subscribeForwards(BiConsumer<SyncEvent, Forward> listener) {
+    forwardListeners.add(listener);
+    return () -> forwardListeners.remove(listener);
   }
 
   /** Counts journal lines too old to fit under the cap, which a restart did not load. */
@@ -129,6 +172,7 @@ public final class EventStore {
    */
   public void clear() {
     byId.clear();
+    forwards.clear();
     size.set(0);
     // After the events: a delivery recorded in between is at worst accepted twice, never a
     // duplicate of an event that is gone.

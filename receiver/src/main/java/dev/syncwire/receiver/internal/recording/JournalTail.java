@@ -3,9 +3,12 @@ package dev.syncwire.receiver.internal.recording;
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.internal.SyncEventJson;
+import dev.syncwire.receiver.internal.forward.ForwardLine;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +17,8 @@ import java.util.regex.Pattern;
  * The journal's lines as the journal reads them at open: the newest {@code cap} are kept whole
  * (they become the events held in memory); of each older one only its id and status are taken,
  * so ids are never given out twice and the counts in /health stay whole, while a journal of
- * millions of lines opens in memory bounded by the cap.
+ * millions of lines opens in memory bounded by the cap. Forward lines ({@link ForwardLine}) are
+ * kept apart, and only those of events still among the newest.
  */
 public final class JournalTail implements Consumer<String> {
   /**
@@ -26,6 +30,10 @@ public final class JournalTail implements Consumer<String> {
 
   private final int cap;
   private final ArrayDeque<String> newest = new ArrayDeque<>();
+  private final ArrayDeque<Long> newestLineNumbers = new ArrayDeque<>();
+  /** Forward lines by the event id they name, with their line numbers. */
+  private final TreeMap<Long, List<Map.Entry<Long, String>>> forwardLines = new TreeMap<>();
+  private static final Pattern FORWARD_OF = Pattern.compile("\"forwardOf\"\\s*:\\s*(\\d{1,18})");
   private long lines;
   private long older;
   private long olderMaxId;
@@ -41,9 +49,19 @@ public final class JournalTail implements Consumer<String> {
   @Override
   public void accept(String line) {
     lines++;
+    if (ForwardLine.is(line)) {
+      Matcher of = FORWARD_OF.matcher(line);
+      long eventId = of.find() ? Long.parseLong(of.group(1)) : 0; // a bad one is reported when decoded
+      forwardLines.computeIfAbsent(eventId, id -> new ArrayList<>(1)).add(Map.entry(lines, line));
+      return;
+    }
     newest.addLast(line);
+    newestLineNumbers.addLast(lines);
     if (newest.size() > cap) {
-      countOlder(newest.removeFirst(), lines - cap);
+      String oldest = newest.removeFirst();
+      countOlder(oldest, newestLineNumbers.removeFirst());
+      // its forwards, and any of older events, will not be held
+      forwardLines.headMap(Math.max(leadingId(oldest), leadingId(newest.peekFirst()) - 1), true).clear();
     }
   }
 
@@ -96,7 +114,20 @@ public final class JournalTail implements Consumer<String> {
   }
 
   long firstNewestLineNumber() {
-    return lines - newest.size() + 1;
+    return newestLineNumbers.isEmpty() ? lines + 1 : newestLineNumbers.peekFirst();
+  }
+
+  /** The line numbers of {@link #newest()}, in the same order. */
+  List<Long> newestLineNumbers() {
+    return List.copyOf(newestLineNumbers);
+  }
+
+  /** The forward lines of the newest events, in file order per event, as line number and line. */
+  List<Map.Entry<Long, String>> forwardLines() {
+    List<Map.Entry<Long, String>> all = new ArrayList<>();
+    forwardLines.values().forEach(all::addAll);
+    all.sort(Map.Entry.comparingByKey());
+    return all;
   }
 
   /** Lines read but not held: they stay in the file and count as dropped from memory. */
