@@ -432,7 +432,9 @@
     delete original[dataParamOf(e)];
     const changes = {};
     for (const [name, value] of Object.entries(params)) {
-      if (JSON.stringify(original[name]) !== JSON.stringify(value)) changes[name] = value;
+      if (value !== null && typeof value === 'object') { error.textContent = 'Params: give ' + name + ' one text value'; return; }
+      const text = value === null ? null : String(value);
+      if (JSON.stringify(original[name]) !== JSON.stringify(text)) changes[name] = text;
     }
     for (const name of Object.keys(original)) if (!Object.prototype.hasOwnProperty.call(params, name)) changes[name] = null;
     const body = {};
