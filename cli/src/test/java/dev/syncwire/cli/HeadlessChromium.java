@@ -69,9 +69,20 @@ final class HeadlessChromium implements AutoCloseable {
     }
   }
 
-  /** Waits, by polling a condition, up to 10 s. */
+  /** Waits, by polling a condition, up to 20 s (two CPUs, shared); a timeout says what the page showed. */
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(this::shown).until(condition);
+  }
+
+  /** The rows and the notice, as text: what a failed wait reports. */
+  private String shown() {
+    try {
+      return "the page showed: " + driver.findElements(By.cssSelector("[data-testid=event-row]")).stream()
+          .map(WebElement::getText).map(t -> t.replace('\n', ' ')).toList()
+          + "; notice: " + byTestId("notice").getText();
+    } catch (RuntimeException e) {
+      return "the page could not be read: " + e.getMessage();
+    }
   }
 
   WebElement byTestId(String testId) {
