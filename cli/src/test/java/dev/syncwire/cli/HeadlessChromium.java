@@ -9,7 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -18,6 +20,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -58,6 +62,7 @@ final class HeadlessChromium implements AutoCloseable {
           "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
           "--disable-dev-shm-usage", "--user-data-dir=" + profile,
           "--window-size=" + size.getWidth() + "," + size.getHeight());
+      options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // console errors and CSP reports, for asserts
       options.setExperimentalOption("prefs", Map.of(
           "download.default_directory", downloads.toString(),
           "download.prompt_for_download", false));
@@ -87,6 +92,12 @@ final class HeadlessChromium implements AutoCloseable {
 
   WebElement byTestId(String testId) {
     return driver.findElement(By.cssSelector("[data-testid=\"" + testId + "\"]"));
+  }
+
+  /** The console's errors since the last call (a blocked inline script or a CSP violation shows here). */
+  List<String> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::getMessage).toList();
   }
 
   /** Opens the page and waits until it loaded the recorded events and opened the live stream. */

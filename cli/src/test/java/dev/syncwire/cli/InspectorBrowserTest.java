@@ -300,6 +300,7 @@ class InspectorBrowserTest {
     assertThat(browser.driver.findElements(By.tagName("script"))).hasSize(1); // inspector.js
     assertThat(browser.driver.findElements(By.tagName("img"))).hasSize(1); // the logo
     assertThat(browser.driver.findElements(By.cssSelector("a[href], [onerror], iframe, object, embed"))).isEmpty();
+    assertThat(browser.consoleErrors()).as("console errors and CSP reports").isEmpty();
   }
 
   private List<WebElement> rows() {
