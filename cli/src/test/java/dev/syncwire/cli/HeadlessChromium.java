@@ -45,13 +45,16 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Starts Chromium, or skips the calling test when there is none and none is required. */
   static HeadlessChromium start(Dimension size) {
-    boolean present = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-    if (!present && System.getenv("SYNCWIRE_REQUIRE_BROWSER") != null) {
-      fail("SYNCWIRE_REQUIRE_BROWSER is set but " + CHROMEDRIVER + " or " + CHROMIUM
-          + " is missing; install them with: apt-get install -y chromium chromium-driver");
+    boolean driverPresent = Files.isExecutable(CHROMEDRIVER);
+    if (!driverPresent && System.getenv("SYNCWIRE_REQUIRE_BROWSER") != null) {
+      fail("SYNCWIRE_REQUIRE_BROWSER is set but " + CHROMEDRIVER
+          + " is missing; install it with: apt-get install -y chromium chromium-driver");
     }
-    assumeTrue(present, "no " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver); "
+    assumeTrue(driverPresent, "no " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver); "
         + "set SYNCWIRE_REQUIRE_BROWSER=1 to fail instead of skipping");
+    if (!Files.isExecutable(CHROMIUM)) {
+      fail(CHROMEDRIVER + " is there but " + CHROMIUM + " is not; install it with: apt-get install -y chromium");
+    }
     try {
       Path profile = Files.createTempDirectory("syncwire-chromium-profile-");
       Path downloads = Files.createTempDirectory("syncwire-chromium-downloads-");
