@@ -171,7 +171,9 @@
       b.title = last.url || '';
     }
     tr.appendChild(fwd);
+    tr.tabIndex = 0; // rows open from the keyboard too: Tab to one, Enter
     tr.addEventListener('click', () => select(e.id));
+    tr.addEventListener('keydown', (k) => { if (k.key === 'Enter' || k.key === ' ') { k.preventDefault(); select(e.id); } });
     return tr;
   }
 
@@ -624,12 +626,15 @@
       x.target.value = '';
       if (file) importFile(file);
     });
-    $('detail-close').addEventListener('click', () => { selectedId = null; select(null); });
+    $('detail-close').addEventListener('click', () => select(null));
     $('replay').addEventListener('click', () => replay({}));
     $('edit-replay').addEventListener('click', openEditor);
     $('send-edited').addEventListener('click', sendEdited);
     $('cancel-edit').addEventListener('click', () => { $('editor').hidden = true; });
     $('copy-curl').addEventListener('click', copyCurl);
+    document.addEventListener('keydown', (k) => {
+      if (k.key === 'Escape' && selectedId !== null && !k.target.closest('textarea, input')) select(null);
+    });
     $('toggle-state').addEventListener('click', () => { $('state').hidden = !$('state').hidden; });
 
     try {
