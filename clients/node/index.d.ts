@@ -202,6 +202,8 @@ export interface StartOptions {
   seed?: number;
   /** A JSON Lines file the receiver appends every event to. */
   journal?: string;
+  /** Your handler's URL: each accepted event is sent on to it, re-signed for it (`up --forward-to`). */
+  forwardTo?: string;
   /** How long start may take, in ms; default 60000. */
   timeout?: number;
   /** Options for the JVM, e.g. `['-Xmx256m']`. */

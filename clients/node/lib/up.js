@@ -9,7 +9,7 @@ const { locateJar, locateJava } = require('./java');
 const { connect } = require('./connect');
 const { shown } = require('./duration');
 
-const START_OPTIONS = ['clock', 'seed', 'journal', 'timeout', 'javaOptions'];
+const START_OPTIONS = ['clock', 'seed', 'journal', 'forwardTo', 'timeout', 'javaOptions'];
 const STOP_GRACE_MS = 10_000;
 const running = new Set();
 const TEMP_PREFIX = 'syncwire-';
@@ -20,7 +20,7 @@ const OWNER_FILE = 'owner.pid';
  * Resolves with `{ env, receiverUrl, fakeUrl, controlUrl, events, fake, logFile, pid, stop() }`.
  */
 async function start(options = {}) {
-  const { clock = 'manual', seed, journal, timeout = 60_000, javaOptions = [] } = checkOptions(options);
+  const { clock = 'manual', seed, journal, forwardTo, timeout = 60_000, javaOptions = [] } = checkOptions(options);
   const java = locateJava();
   const jar = locateJar();
   removeOrphans();
@@ -31,7 +31,8 @@ async function start(options = {}) {
   const logFile = path.join(dir, 'syncwire.log');
   const args = [...javaOptions, '-jar', jar, 'up', '--port', '0', '--fake-port', '0', '--clock', clock,
     '--env-file', envFile, '--stop-with-parent', ...(seed !== undefined ? ['--seed', String(seed)] : []),
-    ...(journal ? ['--journal', path.resolve(journal)] : [])];
+    ...(journal ? ['--journal', path.resolve(journal)] : []),
+    ...(forwardTo !== undefined ? ['--forward-to', String(forwardTo)] : [])];
   const out = fs.openSync(logFile, 'a');
   let child;
   try {

@@ -69,7 +69,7 @@ public final class SyncReceiver implements AutoCloseable {
     String signingToken = config.authTokens().isEmpty() ? null : config.authTokens().get(0);
     this.forwarder = new Forwarder(config.forwardTo(), signingToken, config.forwardTimeout(),
         config.maxQueuedForwards(), config.clock(), recorder::recordForward);
-    store.subscribe(forwarder::forward); // on the recording thread, in journal order: each lane keeps it
+    recorder.afterPublishing(forwarder::forward); // on the recording thread, in journal order: each lane keeps it
     SignatureValidator signatures = SignatureValidator.of(config.signatureMode(), config.authTokens())
         .trustingForwardedHeaders(config.trustForwardedHeaders());
     if (config.publicUrl() != null) {
@@ -88,7 +88,7 @@ public final class SyncReceiver implements AutoCloseable {
     server.addConnector(connector);
     server.setHandler(new Routes(config.webhookPath(), webhooks, store, stream,
         new Health(config, store, recorder, stream), new ReplyPolicyApi(replyPolicy),
-        new Routes.Forwarding(forwarder, recorder, signatures, config.clock(), config.maxBodyBytes()),
+        new Routes.ReplayAndImport(forwarder, recorder, signatures, config.clock(), config.maxBodyBytes()),
         new ConfigApi(config.forwardTo() == null ? null : config.forwardTo().toString(), signingToken != null,
             () -> webhookUrl().toString(), config.stateSource())));
     server.setErrorHandler(new JsonErrorHandler(config.webhookPath()));

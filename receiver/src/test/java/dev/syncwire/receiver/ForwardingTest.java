@@ -119,6 +119,39 @@ class ForwardingTest {
   }
 
   @Test
+  void aLiveViewerGetsTheEventsSyncFrameBeforeItsForwardFrame() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    try (SyncReceiver receiver = start(URI.create("http://127.0.0.1:" + closedPort + "/sync"), ReceiverConfig.builder())) {
+      java.net.http.HttpResponse<java.io.InputStream> stream = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(receiver.baseUrl().resolve("/api/events/stream")).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+      for (int i = 0; i < 5; i++) {
+        send(receiver, Webhooks.mapItemAdded().set("MapSid", "MP0000000000000000000000000000000" + i).build());
+      }
+      List<String> kinds = new ArrayList<>();
+      try (java.io.BufferedReader lines = new java.io.BufferedReader(
+          new java.io.InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+        long forwards = 0;
+        for (String line = lines.readLine(); line != null && forwards < 5; line = lines.readLine()) {
+          if (line.startsWith("data: ")) {
+            JsonNode data = WebhookClient.JSON.readTree(line.substring(6));
+            boolean forward = data.has("forward") && !data.has("id");
+            kinds.add((forward ? "forward #" + data.get("eventId") : "sync #" + data.get("id")));
+            forwards += forward ? 1 : 0;
+          }
+        }
+      }
+      for (int id = 1; id <= 5; id++) {
+        assertThat(kinds.indexOf("sync #" + id)).as(kinds.toString()).isNotNegative()
+            .isLessThan(kinds.indexOf("forward #" + id));
+      }
+    }
+  }
+
+  @Test
   void aHandlerThatAnswers500IsRecordedWithItsBody() throws Exception {
     try (SignatureCheckingHandler handler = new SignatureCheckingHandler(TOKEN);
         SyncReceiver receiver = start(handler.url(), ReceiverConfig.builder())) {

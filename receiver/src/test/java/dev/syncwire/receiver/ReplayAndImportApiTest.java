@@ -69,6 +69,14 @@ class ReplayAndImportApiTest {
       assertThat(forwards).hasSize(1);
       assertThat(forwards.get(0).get("replay").asBoolean()).isTrue();
 
+      WebhookClient.Reply withoutData = postJson(receiver.baseUrl().resolve("/api/events/" + id + "/replay"),
+          "{\"url\":\"" + target + "\",\"data\":null}");
+      assertThat(withoutData.status()).as(withoutData.body()).isEqualTo(200);
+      SignatureCheckingHandler.Received second = handler.next();
+      assertThat(second.valid()).isTrue();
+      assertThat(second.params()).doesNotContainKey("ItemData").containsEntry("ItemKey", "user-1")
+          .containsKey("Identity");
+
       try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
         List<String> frame = new ArrayList<>();
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {

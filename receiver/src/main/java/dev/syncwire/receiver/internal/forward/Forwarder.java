@@ -110,7 +110,8 @@ public final class Forwarder implements AutoCloseable {
     String url = target.toString();
     if (queued.incrementAndGet() > maxQueued) {
       queued.decrementAndGet();
-      results.apply(event, Forward.failed(url, 0, "forward queue full (" + maxQueued + ")", now(), false, signs()));
+      Forward full = Forward.failed(url, 0, "forward queue full (" + maxQueued + ")", now(), false, signs());
+      CompletableFuture.runAsync(() -> results.apply(event, full), threads); // never on the recording thread
       return;
     }
     String lane = event.serviceSid() + "/" + (event.objectSid() != null ? event.objectSid() : event.objectName());

@@ -74,10 +74,15 @@ final class EventsApi {
 
   /** {@code /api/events/{id}} takes no parameters: one given is a 400 naming it, as an unknown filter is. */
   static void requireNoParameters(Request request) {
+    requireNoParameters(request, "/api/events/{id}");
+  }
+
+  /** {@code route} takes no query parameters: one given is a 400 naming it. */
+  static void requireNoParameters(Request request, String route) {
     Fields fields = Request.extractQueryParameters(request);
     if (!fields.isEmpty()) {
       String name = fields.iterator().next().getName();
-      throw invalid(name, "known_parameter", name, "'" + name + "' is not a parameter of /api/events/{id}, which "
+      throw invalid(name, "known_parameter", name, "'" + name + "' is not a parameter of " + route + ", which "
           + "takes none; filters (" + String.join(", ", new TreeSet<>(FILTERS)) + ") belong to GET /api/events");
     }
   }

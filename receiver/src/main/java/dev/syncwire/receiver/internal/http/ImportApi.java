@@ -52,8 +52,13 @@ final class ImportApi {
     this.maxBodyBytes = maxBodyBytes;
   }
 
+  /** JSON Lines of events are larger than one webhook's body: up to 16 times the webhook limit. */
+  private int maxImportBytes() {
+    return (int) Math.min(16L * maxBodyBytes, Integer.MAX_VALUE - 8);
+  }
+
   void handle(Request request, Response response, Callback callback) {
-    EventsApi.requireNoParameters(request);
+    EventsApi.requireNoParameters(request, "POST /api/events/import");
     List<SyncEvent> read = read(body(request));
     List<Long> ids = new ArrayList<>(read.size());
     for (SyncEvent event : read) {
@@ -104,10 +109,10 @@ final class ImportApi {
 
   private byte[] body(Request request) {
     try {
-      return Content.Source.asByteArrayAsync(request, maxBodyBytes * 16).get(60, TimeUnit.SECONDS);
+      return Content.Source.asByteArrayAsync(request, maxImportBytes()).get(60, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw ApiError.of(400, "invalid_import", "body", "readable", null, "the body could not be read (over "
-          + maxBodyBytes * 16 + " bytes, or it stalled); send the events as JSON Lines, one event per line");
+          + maxImportBytes() + " bytes, or it stalled); send the events as JSON Lines, one event per line");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ApiError.of(400, "invalid_import", "body", "readable", null, "the receiver is stopping; nothing was imported");

@@ -57,7 +57,7 @@ final class ReplayApi {
   }
 
   void handle(Request request, String idText, Response response, Callback callback) {
-    EventsApi.requireNoParameters(request);
+    EventsApi.requireNoParameters(request, "POST /api/events/{id}/replay");
     long id = EventsApi.nonNegative("id", idText);
     SyncEvent event = store.get(id).orElseThrow(() -> ApiError.of(404, "not_found", "id", "exists", idText,
         "no event #" + idText + " is held in memory (" + store.size() + " held); replay an event GET /api/events lists"));

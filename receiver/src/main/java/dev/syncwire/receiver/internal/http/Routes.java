@@ -60,7 +60,7 @@ public final class Routes extends Handler.Abstract {
   private final ConfigApi config;
 
   public Routes(String webhookPath, WebhookEndpoint webhooks, EventStore store, EventStream stream, Health health,
-      ReplyPolicyApi replyPolicy, Forwarding forwarding, ConfigApi config) {
+      ReplyPolicyApi replyPolicy, ReplayAndImport forwarding, ConfigApi config) {
     this.replyPolicy = replyPolicy;
     this.replay = new ReplayApi(store, forwarding.forwarder());
     this.imports = new ImportApi(forwarding.signatures(), forwarding.recorder(), forwarding.forwarder(),
@@ -126,11 +126,11 @@ public final class Routes extends Handler.Abstract {
         replyPolicy.handle(request, response, callback);
       } else if (path.equals("/api/config")) {
         READ.require(method, path, response);
-        EventsApi.requireNoParameters(request);
+        EventsApi.requireNoParameters(request, "/api/config");
         config.config(response, callback);
       } else if (path.equals("/api/state")) {
         READ.require(method, path, response);
-        EventsApi.requireNoParameters(request);
+        EventsApi.requireNoParameters(request, "/api/state");
         config.state(response, callback);
       } else if (path.equals("/health")) {
         READ.require(method, path, response);
@@ -186,7 +186,7 @@ public final class Routes extends Handler.Abstract {
    * What the replay and import APIs work with: the forwarder, the recorder, the signature check,
    * the clock and the body limit.
    */
-  public record Forwarding(dev.syncwire.receiver.internal.forward.Forwarder forwarder, EventRecorder recorder,
+  public record ReplayAndImport(dev.syncwire.receiver.internal.forward.Forwarder forwarder, EventRecorder recorder,
       SignatureValidator signatures, java.time.Clock clock, int maxBodyBytes) {}
 
   /** {@code /api/events/{id}}: one segment, not empty; anything deeper is not a route. */

@@ -30,6 +30,7 @@ public final class EventRecorder implements AutoCloseable {
   private final AtomicLong accepted = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
+  private volatile java.util.function.Consumer<SyncEvent> afterPublish = event -> { };
 
   public EventRecorder(EventStore store, EventJournal journal) {
     this.store = store;
@@ -144,9 +145,19 @@ public final class EventRecorder implements AutoCloseable {
     });
   }
 
+  /**
+   * Runs {@code then} with each event once every listener of the store has seen it (viewers have
+   * its frame queued), on the same thread and in the same order: the forwarder, so no forward
+   * result can reach a viewer before the event it belongs to.
+   */
+  public void afterPublishing(java.util.function.Consumer<SyncEvent> then) {
+    this.afterPublish = then;
+  }
+
   private void publish(SyncEvent event) {
     count(event);
     store.add(event);
+    afterPublish.accept(event);
   }
 
   private void count(SyncEvent event) {

@@ -30,4 +30,27 @@ class JournalTailTest {
     assertThat(tail.warnings()).singleElement().asString()
         .contains("journal line 3", "its id 9 will not be given to another event");
   }
+
+  @Test
+  void forwardLinesAreKeptApartAndOnlyForTheEventsHeld() {
+    JournalTail tail = new JournalTail(2);
+    tail.accept(line(1, "accepted"));
+    tail.accept(forward(1));
+    tail.accept(line(2, "accepted"));
+    tail.accept(forward(2));
+    tail.accept(line(3, "accepted"));
+    tail.accept(forward(2));
+    tail.accept(forward(3));
+
+    assertThat(tail.newest()).containsExactly(line(2, "accepted"), line(3, "accepted"));
+    assertThat(tail.newestLineNumbers()).containsExactly(3L, 5L);
+    assertThat(tail.older()).as("forward lines are not events").isEqualTo(1);
+    assertThat(tail.forwardLines()).extracting(java.util.Map.Entry::getKey).containsExactly(4L, 6L, 7L);
+    assertThat(tail.warnings()).isEmpty();
+  }
+
+  private static String forward(long eventId) {
+    return "{\"forwardOf\":" + eventId + ",\"forward\":{\"url\":\"http://127.0.0.1:3000/sync\",\"status\":200,"
+        + "\"at\":\"2026-12-05T12:00:00Z\"}}";
+  }
 }
