@@ -15,6 +15,7 @@ import java.util.logging.Level;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -79,7 +80,9 @@ final class HeadlessChromium implements AutoCloseable {
 
   /** Waits, by polling a condition, up to 20 s (two CPUs, shared); a timeout says what the page showed. */
   <T> T until(Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(this::shown).until(condition);
+    // A row or the detail pane is redrawn when its event changes: an element read mid-redraw is stale, so look again.
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).withMessage(this::shown)
+        .ignoring(StaleElementReferenceException.class).until(condition);
   }
 
   /** The rows and the notice, as text: what a failed wait reports. */

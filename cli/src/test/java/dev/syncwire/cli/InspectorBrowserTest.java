@@ -208,7 +208,7 @@ class InspectorBrowserTest {
       assertThat(edit.replayOf()).isEqualTo(id);
       browser.until(d -> browser.byTestId("detail-forwards")
           .findElements(By.cssSelector("[data-testid=detail-forward]")).size() == 2);
-      assertThat(cell(rows().get(0), "row-forward")).startsWith("replay -> 200");
+      browser.until(d -> cell(rows().get(0), "row-forward").startsWith("replay -> 200"));
     }
   }
 

@@ -234,7 +234,10 @@
   function receiveForward(frame) {
     const e = events.get(frame.eventId);
     if (!e || !frame.forward) return;
-    e.forwards = (e.forwards || []).concat([frame.forward]);
+    const f = frame.forward;
+    // A replay's entry comes twice, as the API's answer and as a stream frame, in either order: keep one.
+    if ((e.forwards || []).some((x) => x.at === f.at && x.url === f.url && x.status === f.status && x.replay === f.replay)) return;
+    e.forwards = (e.forwards || []).concat([f]);
     delete e._text;
     upsertRow(e, false);
     if (e.id === selectedId) renderDetail();
@@ -396,10 +399,7 @@
       const f = await api('POST', '/api/events/' + e.id + '/replay', JSON.stringify(body));
       result.className = 'replay-result ' + forwardKind(f);
       result.textContent = forwardText(f) + '  ' + (f.url || '') + (f.responseBody ? '\n' + f.responseBody : '');
-      const current = events.get(e.id);
-      if (current && !(current.forwards || []).some((x) => x.at === f.at && x.url === f.url)) {
-        receiveForward({ eventId: e.id, forward: f }); // the stream's forward frame may come later, or not at all when paused
-      }
+      receiveForward({ eventId: e.id, forward: f }); // shown at once, even while paused; the stream's copy is dropped
     } catch (error) {
       result.className = 'replay-result bad';
       result.textContent = 'replay failed: ' + error.message;
