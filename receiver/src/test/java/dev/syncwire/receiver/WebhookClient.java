@@ -60,7 +60,7 @@ final class WebhookClient {
         .method(method, HttpRequest.BodyPublishers.noBody()).build());
   }
 
-  private static Reply send(HttpRequest request) {
+  static Reply send(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
       JsonNode json = null;

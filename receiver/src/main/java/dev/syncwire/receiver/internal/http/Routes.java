@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * GET    /api/config            forward target, signing, webhook URL, whether there is state
  * GET    /api/state             the fake's Sync state (snapshot shape) under syncwire up; 404 without a fake
  * GET    /health                counters
- * GET    /                      where everything is
+ * GET    /                      where everything is; a browser (Accept: text/html) gets the inspector page
+ * GET    /ui/{file}             the inspector's HTML, CSS and JS (Content-Security-Policy, nosniff)
  * </pre>
  * HEAD goes wherever GET does; any other method is a 405 with {@code Allow}. The event stream also
  * carries {@code event: forward} frames, {@code {"eventId":12,"forward":{...}}}, as forward attempts end.
@@ -55,6 +56,7 @@ public final class Routes extends Handler.Abstract {
   private final Health health;
   private final Methods root;
   private final ReplyPolicyApi replyPolicy;
+  private final InspectorPage page = InspectorPage.fromJar();
   private final ReplayApi replay;
   private final ImportApi imports;
   private final ConfigApi config;
@@ -135,11 +137,19 @@ public final class Routes extends Handler.Abstract {
       } else if (path.equals("/health")) {
         READ.require(method, path, response);
         JsonReplies.send(response, 200, health::write, callback);
+      } else if (path.startsWith("/ui/")) {
+        READ.require(method, path, response);
+        page.sendFile(path.substring("/ui/".length()), response, callback);
+      } else if (path.equals("/") && InspectorPage.wantsHtml(request)) {
+        // A person who opens the receiver in a browser gets the inspector.
+        root.require(method, path, response);
+        page.sendIndex(response, callback);
       } else if (path.equals("/")) {
-        // A person who opens the receiver in a browser learns where everything is.
+        // A program (curl, an SDK) that asks the root learns where everything is.
         root.require(method, path, response);
         JsonReplies.send(response, 200, g -> {
           g.writeStartObject();
+          g.writeStringField("inspector", "GET / from a browser (Accept: text/html)");
           g.writeStringField("webhooks", "POST " + webhookPath);
           g.writeStringField("events", "GET /api/events?type=&object=&key=&index=&status=&since=&limit=");
           g.writeStringField("event", "GET /api/events/{id}");
