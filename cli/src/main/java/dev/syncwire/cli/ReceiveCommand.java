@@ -68,6 +68,9 @@ final class ReceiveCommand implements Callable<Integer> {
       description = "Events held in memory; the oldest are dropped and counted. Default: ${DEFAULT-VALUE}.")
   int maxEvents;
 
+  @CommandLine.Mixin
+  ColorOption color = new ColorOption();
+
   @Override
   public Integer call() throws InterruptedException {
     syncwire.stopSignal.arm();
@@ -107,7 +110,8 @@ final class ReceiveCommand implements Callable<Integer> {
     }
     ReceiverConfig.Builder builder = ReceiverConfig.builder()
         .host(host.getHostAddress()).port(port).authTokens(tokens).publicUrl(publicUrl)
-        .journal(journal).fsync(fsync).maxEvents(maxEvents).console(System.out);
+        .journal(journal).fsync(fsync).maxEvents(maxEvents).console(System.out)
+        .consoleColor(color.colored(syncwire.environment));
     if (signature != null) {
       builder.signatureMode(signature);
     }

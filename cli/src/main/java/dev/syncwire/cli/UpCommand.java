@@ -38,7 +38,7 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     syncwire.stopSignal.arm();
-    WiredServers servers = options.start(System.out);
+    WiredServers servers = options.start(System.out, options.color.colored(syncwire.environment));
     EnvFile envFile = options.writeEnvFile(servers);
     PrintWriter out = spec.commandLine().getOut();
     servers.printBanner(out, "syncwire up");

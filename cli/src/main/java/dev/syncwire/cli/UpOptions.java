@@ -32,17 +32,20 @@ final class UpOptions {
   @Mixin
   FakeOptions fake = new FakeOptions();
 
+  @Mixin
+  ColorOption color = new ColorOption();
+
   /**
    * Starts the fake, then the receiver with the fake's token, and points the fake's default service
-   * at the receiver. The receiver prints one line per event on {@code console}.
+   * at the receiver. The receiver prints one line per event on {@code console}, coloured or not.
    */
-  WiredServers start(PrintStream console) {
+  WiredServers start(PrintStream console, boolean consoleColor) {
     // The fake decides the token (derived from the seed unless given); start it first, then point it at the receiver.
     SyncApiFake started = fake.start(SyncApiFake.builder().webhooksFromRestEnabled(true), "--fake-port", fakePort);
     SyncReceiver receiver;
     try {
       receiver = ReceiveCommand.start(ReceiverConfig.builder().host(fake.host.getHostAddress()).port(port).authToken(started.authToken())
-          .journal(journal).console(console).build());
+          .journal(journal).console(console).consoleColor(consoleColor).build());
     } catch (RuntimeException e) {
       started.close();
       throw e;

@@ -31,6 +31,7 @@ public final class ReceiverConfig {
   private final int maxEvents;
   private final int maxBodyBytes;
   private final PrintStream console;
+  private final boolean consoleColor;
   private final Clock clock;
   private final int maxQueuedFramesPerViewer;
 
@@ -48,6 +49,7 @@ public final class ReceiverConfig {
     this.maxEvents = b.maxEvents;
     this.maxBodyBytes = b.maxBodyBytes;
     this.console = b.console;
+    this.consoleColor = b.consoleColor;
     this.clock = b.clock;
     this.maxQueuedFramesPerViewer = b.maxQueuedFramesPerViewer;
   }
@@ -76,6 +78,8 @@ public final class ReceiverConfig {
   public int maxBodyBytes() { return maxBodyBytes; }
   /** Where one line per event is printed; null for none. */
   public PrintStream console() { return console; }
+  /** Whether the {@link #console()} lines carry ANSI colours. */
+  public boolean consoleColor() { return consoleColor; }
   public Clock clock() { return clock; }
 
   /** Builds a {@link ReceiverConfig}. */
@@ -92,6 +96,7 @@ public final class ReceiverConfig {
     private int maxEvents = 100_000;
     private int maxBodyBytes = 1 << 20;
     private PrintStream console;
+    private boolean consoleColor;
     private Clock clock = Clock.systemUTC();
     private int maxQueuedFramesPerViewer = 10_000;
 
@@ -178,8 +183,15 @@ public final class ReceiverConfig {
       return this;
     }
 
+    /** Where to print one line per event (and a summary by type and status on close); none by default. */
     public Builder console(PrintStream console) {
       this.console = console;
+      return this;
+    }
+
+    /** Colour the console lines with ANSI codes (for a terminal; off by default, and under NO_COLOR). */
+    public Builder consoleColor(boolean color) {
+      this.consoleColor = color;
       return this;
     }
 

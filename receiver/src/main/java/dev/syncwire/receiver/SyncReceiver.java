@@ -9,6 +9,7 @@ import dev.syncwire.receiver.internal.http.Routes;
 import dev.syncwire.receiver.internal.http.WebhookEndpoint;
 import dev.syncwire.receiver.internal.journal.EventJournal;
 import dev.syncwire.receiver.internal.recording.ConsoleLog;
+import dev.syncwire.receiver.internal.recording.ConsoleStyle;
 import dev.syncwire.receiver.internal.recording.EventRecorder;
 import dev.syncwire.receiver.internal.recording.EventStore;
 import dev.syncwire.receiver.internal.recording.JournalTail;
@@ -44,6 +45,7 @@ public final class SyncReceiver implements AutoCloseable {
   private final EventStream stream;
   private final RedeliveryIndex redeliveries;
   private final ReplyPolicy replyPolicy = new ReplyPolicy();
+  private final ConsoleLog console; // null without a console
 
   private SyncReceiver(ReceiverConfig config) throws IOException {
     this.config = config;
@@ -58,8 +60,10 @@ public final class SyncReceiver implements AutoCloseable {
         .filter(e -> e.status() == dev.syncwire.fixtures.EventStatus.ACCEPTED)
         .forEach(e -> redeliveries.claim(RedeliveryIndex.keys(e.request()),
             RedeliveryIndex.FirstDelivery.recorded(e.id())));
-    if (config.console() != null) {
-      store.subscribe(new ConsoleLog(config.console()));
+    this.console = config.console() == null ? null
+        : new ConsoleLog(config.console(), ConsoleStyle.of(config.consoleColor()));
+    if (console != null) {
+      store.subscribe(console);
     }
     SignatureValidator signatures = SignatureValidator.of(config.signatureMode(), config.authTokens())
         .trustingForwardedHeaders(config.trustForwardedHeaders());
@@ -138,9 +142,13 @@ public final class SyncReceiver implements AutoCloseable {
     return config;
   }
 
-  /** Stops listening, then flushes and closes the journal; every socket and thread is freed even if one step fails. */
+  /**
+   * Stops listening, then flushes and closes the journal; every socket and thread is freed even if
+   * one step fails. With a console, prints the summary of what arrived by type and status.
+   */
   @Override
   public void close() {
+    boolean served = server.isStarted(); // no summary after a failed start, nor twice
     try {
       server.stop();
     } catch (Exception ignored) {
@@ -148,6 +156,9 @@ public final class SyncReceiver implements AutoCloseable {
     } finally {
       stream.close();
       recorder.close();
+      if (console != null && served) {
+        console.printSummary();
+      }
     }
   }
 
