@@ -117,7 +117,7 @@ public final class ConsoleLog implements Consumer<SyncEvent> {
     int width = counts.keySet().stream().mapToInt(String::length).max().orElse(0);
     counts.forEach((type, byStatus) -> {
       int n = byStatus.values().stream().mapToInt(Integer::intValue).sum();
-      sb.append("  ").append(String.format("%-" + width + "s %5d  ", type, n)).append(statuses(byStatus)).append('\n');
+      sb.append("  ").append(String.format("%-" + width + "s %5d  (", type, n)).append(statuses(byStatus)).append(")\n");
     });
     return sb.toString();
   }
