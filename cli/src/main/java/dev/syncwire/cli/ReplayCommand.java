@@ -124,16 +124,16 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (!List.of("accepted", "rejected", "duplicate", "all").contains(status.toLowerCase(Locale.ROOT))) {
+      err.println("--status must be accepted, rejected, duplicate or all; received '" + status + "'");
+      return 2;
+    }
     Map<String, List<String>> filters = filters();
     EventQuery query;
     try {
       query = EventFilters.parse(filters, Integer.MAX_VALUE);
     } catch (EventFilters.InvalidFilter e) {
       err.println("--" + e.field() + ": " + e.getMessage());
-      return 2;
-    }
-    if (!status.equalsIgnoreCase("all") && query.status() == null) {
-      err.println("--status must be accepted, rejected, duplicate or all; received '" + status + "'");
       return 2;
     }
     WebhookSender sender;

@@ -140,7 +140,9 @@ final class TriggerCommand implements Callable<Integer> {
     if (type != null) {
       eventType = EventType.fromWireName(type).orElse(null);
       if (eventType == null) {
-        String guess = ClosestName.to(type, EventType.knownNames()).map(n -> "did you mean " + n + "? ").orElse("");
+        // Sync says "removed" where REST and most tools say "deleted".
+        String guess = ClosestName.to(type.replace("delete", "remove"), EventType.knownNames())
+            .map(n -> "did you mean " + n + "? ").orElse("");
         err.println("'" + type + "' is not a Sync event type; " + guess + "Use one of these (either column):");
         printTypes(err);
         return 2;
@@ -234,6 +236,11 @@ final class TriggerCommand implements Callable<Integer> {
       WebhookSender.to(viaFake);
     } catch (IllegalArgumentException e) {
       err.println("--via-fake: " + e.getMessage());
+      return 2;
+    }
+    if (eventType != null && eventType.objectType() == ObjectType.ENDPOINT) {
+      err.println(eventType.wireName() + " comes from a client SDK connection, not a REST call; the fake cannot make it."
+          + " Send the fixture instead: leave out --via-fake");
       return 2;
     }
     String token = token();
