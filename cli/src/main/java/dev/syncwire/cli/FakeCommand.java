@@ -66,7 +66,8 @@ final class FakeCommand implements Callable<Integer> {
       variables.put(FakeOptions.CONTROL_TOKEN_VARIABLE, options.controlToken());
     }
     FakeOptions.printEnvironment(out, variables);
-    out.println("One line per webhook delivery. Press Ctrl-C to stop.");
+    out.println("One line per webhook delivery below: its status and latency, or why it failed, and the URL.");
+    out.println("Press Ctrl-C to stop.");
     out.flush();
     syncwire.serveUntilStopped(out, options.exportOnExit(fake), fake);
     return 0;

@@ -1,5 +1,8 @@
 package dev.syncwire.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
 import dev.syncwire.fixtures.Dialect;
 import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.FixturePatterns;
@@ -12,6 +15,7 @@ import dev.syncwire.fixtures.WebhookBuilder;
 import dev.syncwire.fixtures.WebhookSender;
 import dev.syncwire.fixtures.Webhooks;
 import dev.syncwire.fixtures.WireParam;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -46,6 +50,7 @@ import picocli.CommandLine.Parameters;
       "  syncwire trigger document_updated --data '{\"stage\":\"menu\"}' --dry-run",
       "  syncwire trigger --list"})
 final class TriggerCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
   static final String ACCOUNT_VARIABLE = "TWILIO_ACCOUNT_SID";
   static final String SERVICE_VARIABLE = "TWILIO_SYNC_SERVICE_SID";
   /** The seed's four patterns, as {@link FixturePatterns#all()} names them. */
@@ -266,12 +271,12 @@ final class TriggerCommand implements Callable<Integer> {
       boolean quiet = fake.awaitQuiet();
       out.println(quiet ? "Done; the fake has delivered its webhooks." : "Done; some webhooks are still on their way.");
       return 0;
-    } catch (com.twilio.exception.ApiException e) {
+    } catch (ApiException e) {
       err.println("The fake answered " + e.getStatusCode() + " (code " + e.getCode() + "): " + e.getMessage()
           + (e.getStatusCode() != null && e.getStatusCode() == 401
               ? "; are the account SID and auth token the fake's (syncwire up prints them)?" : ""));
       return 1;
-    } catch (com.twilio.exception.ApiConnectionException | UncheckedIOException e) {
+    } catch (ApiConnectionException | UncheckedIOException e) {
       err.println("Could not reach the fake at " + viaFake + " (" + e.getMessage() + "); is `syncwire up` or `syncwire fake`"
           + " running there?");
       return 1;
@@ -331,9 +336,9 @@ final class TriggerCommand implements Callable<Integer> {
       return null;
     }
     try {
-      new com.fasterxml.jackson.databind.ObjectMapper().readTree(data);
+      JSON.readTree(data);
       return null;
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return viaFake != null ? "--data must be JSON text with --via-fake (the fake stores it as data); received '" + data + "'"
           : null; // a fixture sends it as given: a handler's check of bad data is worth a test
     }
