@@ -69,7 +69,7 @@ final class ExecCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     // stdout belongs to the command: the banner and the receiver's event lines go to stderr.
-    WiredServers servers = options.start(System.err);
+    WiredServers servers = options.start(System.err, options.color.colored(syncwire.environment));
     try (EnvFile envFile = options.writeEnvFile(servers)) {
       try {
         servers.printBanner(err, "syncwire exec");

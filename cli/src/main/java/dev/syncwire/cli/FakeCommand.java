@@ -1,6 +1,7 @@
 package dev.syncwire.cli;
 
 import dev.syncwire.harness.fake.SyncApiFake;
+import dev.syncwire.receiver.internal.recording.ConsoleStyle;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -17,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Run a stateful fake of the Twilio Sync v1 REST API.",
       "The official SDKs talk to it on 127.0.0.1. It starts with a ready default",
-      "service and prints the environment to export.",
+      "service and prints the environment to export, then one line per webhook",
+      "delivery: its status and latency, or why it failed, and the URL.",
       ""
     },
     footer = {"", "Example: syncwire fake --port 4010 --webhook-url http://127.0.0.1:3000/sync --webhooks-from-rest"})
@@ -41,13 +43,17 @@ final class FakeCommand implements Callable<Integer> {
   @Mixin
   FakeOptions options = new FakeOptions();
 
+  @Mixin
+  ColorOption color = new ColorOption();
+
   @Override
   public Integer call() throws InterruptedException {
     syncwire.stopSignal.arm();
-    SyncApiFake fake = options.start(SyncApiFake.builder().webhookUrl(webhookUrl)
-        .webhooksFromRestEnabled(webhooksFromRest), "--port", port);
-    options.importInto(fake, webhookUrl != null); // given flags win over the file's webhook settings
     PrintWriter out = spec.commandLine().getOut();
+    DeliveryLog deliveries = new DeliveryLog(out, ConsoleStyle.of(color.colored(syncwire.environment)));
+    SyncApiFake fake = options.start(SyncApiFake.builder().webhookUrl(webhookUrl)
+        .webhooksFromRestEnabled(webhooksFromRest).onDeliveryFinished(deliveries), "--port", port);
+    options.importInto(fake, webhookUrl != null); // given flags win over the file's webhook settings
     out.println("syncwire Sync API fake listening on " + fake.baseUrl());
     out.println("  default service: " + fake.defaultServiceSid()
         + (webhookUrl == null && options.importFile != null ? " (webhook settings as in --import " + options.importFile + ")"
@@ -60,6 +66,7 @@ final class FakeCommand implements Callable<Integer> {
       variables.put(FakeOptions.CONTROL_TOKEN_VARIABLE, options.controlToken());
     }
     FakeOptions.printEnvironment(out, variables);
+    out.println("One line per webhook delivery below: its status and latency, or why it failed, and the URL.");
     out.println("Press Ctrl-C to stop.");
     out.flush();
     syncwire.serveUntilStopped(out, options.exportOnExit(fake), fake);

@@ -72,6 +72,9 @@ final class ReceiveCommand implements Callable<Integer> {
       description = "Send each accepted event on to your handler at URL, re-signed for it with the auth token.")
   URI forwardTo;
 
+  @CommandLine.Mixin
+  ColorOption color = new ColorOption();
+
   @Override
   public Integer call() throws InterruptedException {
     syncwire.stopSignal.arm();
@@ -115,7 +118,8 @@ final class ReceiveCommand implements Callable<Integer> {
     }
     ReceiverConfig.Builder builder = ReceiverConfig.builder()
         .host(host.getHostAddress()).port(port).authTokens(tokens).publicUrl(publicUrl)
-        .journal(journal).fsync(fsync).maxEvents(maxEvents).forwardTo(forwardTo).console(System.out);
+        .journal(journal).fsync(fsync).maxEvents(maxEvents).forwardTo(forwardTo).console(System.out)
+        .consoleColor(color.colored(syncwire.environment));
     if (signature != null) {
       builder.signatureMode(signature);
     }

@@ -2,12 +2,13 @@ package dev.syncwire.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.syncwire.fixtures.EventStatus;
-import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.internal.SyncEventJson;
 import dev.syncwire.fixtures.WebhookSender;
+import dev.syncwire.fixtures.RawRequest;
+import dev.syncwire.receiver.EventQuery;
 import dev.syncwire.receiver.JournalReader;
+import dev.syncwire.receiver.internal.http.EventFilters;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -22,13 +23,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -40,7 +45,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Re-send recorded Sync webhooks to your handler, byte for byte.",
-      "Oldest first, each with the exact body bytes and content type that arrived.",
+      "Oldest first, each with the exact body bytes and content type that arrived;",
+      "an event that cannot go out byte for byte says why. Choose them by --id and",
+      "by the query API's filters (--type --object --key --index --status --since).",
       "With --auth-token each is re-signed for --to; without one the recorded",
       "X-Twilio-Signature is sent, which verifies only at the URL Twilio signed.",
       "One line per event, then a summary.",
@@ -52,6 +59,9 @@ import picocli.CommandLine.Option;
       "  syncwire replay --journal events.jsonl --to http://localhost:3000/sync \\",
       "      --auth-token $TWILIO_AUTH_TOKEN",
       "  syncwire replay --from http://127.0.0.1:8080 --type map_item_removed \\",
+      "      --to http://localhost:3000/sync",
+      "  syncwire replay --journal events.jsonl --id 3,5-9 --to http://localhost:3000/sync",
+      "  syncwire replay --journal events.jsonl --object user-presence --since 2026-12-05T09:00:00Z \\",
       "      --to http://localhost:3000/sync"})
 final class ReplayCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,14 +92,25 @@ final class ReplayCommand implements Callable<Integer> {
       description = "Re-sign each event for --to with this token. Defaults to $TWILIO_AUTH_TOKEN; else the recorded signature is sent.")
   String authToken;
 
+  @Option(names = "--id", paramLabel = "IDS", split = ",", converter = IdRanges.Converter.class,
+      description = "Only these event ids: 3,5-9 (repeatable).")
+  List<IdRanges> ids = new ArrayList<>();
+
   @Option(names = "--type", paramLabel = "TYPE", description = "Only events of this type (either dialect's name).")
   String type;
 
   @Option(names = "--object", paramLabel = "NAME", description = "Only events on this object (unique name or SID).")
   String object;
 
-  @Option(names = "--id", paramLabel = "N", split = ",", description = "Only these event ids (repeatable, or comma-separated).")
-  List<Long> ids = new ArrayList<>();
+  @Option(names = "--key", paramLabel = "KEY", description = "Only events on this map item key.")
+  String key;
+
+  @Option(names = "--index", paramLabel = "N", description = "Only events on this list item index.")
+  String index;
+
+  @Option(names = "--since", paramLabel = "ID|INSTANT",
+      description = "Only events after this event id, or received at or after this ISO-8601 instant.")
+  String since;
 
   @Option(names = "--status", paramLabel = "STATUS", defaultValue = "accepted",
       description = "accepted (default), rejected, duplicate or all.")
@@ -103,19 +124,16 @@ final class ReplayCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    EventStatus wanted;
-    if (status.equalsIgnoreCase("all")) {
-      wanted = null;
-    } else {
-      try {
-        wanted = EventStatus.fromWireName(status.toLowerCase(java.util.Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        err.println("--status must be accepted, rejected, duplicate or all; received '" + status + "'");
-        return 2;
-      }
+    if (!List.of("accepted", "rejected", "duplicate", "all").contains(status.toLowerCase(Locale.ROOT))) {
+      err.println("--status must be accepted, rejected, duplicate or all; received '" + status + "'");
+      return 2;
     }
-    if (type != null && EventType.fromWireName(type).isEmpty()) {
-      err.println("--type '" + type + "' is not a Sync event type; use one of " + new TreeSet<>(EventType.knownNames()));
+    Map<String, List<String>> filters = filters();
+    EventQuery query;
+    try {
+      query = EventFilters.parse(filters, Integer.MAX_VALUE);
+    } catch (EventFilters.InvalidFilter e) {
+      err.println("--" + e.field() + ": " + e.getMessage());
       return 2;
     }
     WebhookSender sender;
@@ -125,58 +143,107 @@ final class ReplayCommand implements Callable<Integer> {
       err.println("--to: " + e.getMessage());
       return 2;
     }
-
-    Set<Long> idSet = new LinkedHashSet<>(ids);
-    Predicate<SyncEvent> wantedEvent = e -> (wanted == null || e.status() == wanted)
-        && (type == null || e.isType(type))
-        && (object == null || e.isObject(object))
-        && (idSet.isEmpty() || idSet.contains(e.id()));
-    List<SyncEvent> chosen = new ArrayList<>();
+    Predicate<SyncEvent> wanted = e -> query.matches(e) && (ids.isEmpty() || IdRanges.anyContains(ids, e.id()));
+    Replay replay = new Replay(sender, out, err);
     long read;
     try {
       if (source.journal != null) {
-        // streamed: only the chosen events are held, however long the journal
+        // streamed, in journal (= id) order: one event in memory at a time, however long the journal
         read = readJournal(source.journal, e -> {
-          if (wantedEvent.test(e)) {
-            chosen.add(e);
+          if (wanted.test(e)) {
+            replay.send(e);
           }
         }, err);
       } else {
-        List<SyncEvent> events = readReceiver(source.from);
+        List<SyncEvent> events = readReceiver(source.from, filters);
         read = events.size();
-        events.stream().filter(wantedEvent).forEach(chosen::add);
+        events.stream().filter(wanted).sorted(Comparator.comparingLong(SyncEvent::id)).forEach(replay::send);
       }
     } catch (UncheckedIOException | IllegalArgumentException e) {
       err.println(e.getMessage());
       return 2;
     }
-    chosen.sort(Comparator.comparingLong(SyncEvent::id));
     String from = source.journal != null ? source.journal.toString() : source.from.toString();
-    if (chosen.isEmpty()) {
-      out.println("No recorded events match (" + read + " read from " + from + ", status "
-          + status + (type == null ? "" : ", type " + type) + (object == null ? "" : ", object " + object)
-          + (idSet.isEmpty() ? "" : ", ids " + idSet) + "). Nothing sent.");
+    if (replay.chosen == 0) {
+      out.println("No recorded events match (" + read + " read from " + from + ", " + describe(filters) + "). Nothing sent.");
       return 0;
     }
-    warnAboutSignatures(err, chosen);
+    out.println("Replayed " + (replay.ok + replay.failed) + " of " + replay.chosen + " event(s) to " + to + ": " + replay.ok
+        + " answered 2xx, " + replay.failed + " did not"
+        + (replay.unsendable == 0 ? "" : ", " + replay.unsendable + " could not be sent (no recorded body)")
+        + (replay.notSent == 0 ? "" : ", " + replay.notSent + " not sent (stopped at the first connection failure)") + ".");
+    return replay.failed == 0 && replay.notSent == 0 && replay.unsendable == 0 ? 0 : 1;
+  }
 
-    int ok = 0;
-    int failed = 0;
-    int notSent = 0;
-    for (SyncEvent event : chosen) {
+  /** The flags as the query API's filters (status {@code all} is no filter). */
+  private Map<String, List<String>> filters() {
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    BiConsumer<String, String> put = (name, value) -> {
+      if (value != null) {
+        filters.put(name, List.of(value));
+      }
+    };
+    put.accept("type", type);
+    put.accept("object", object);
+    put.accept("key", key);
+    put.accept("index", index);
+    put.accept("since", since);
+    put.accept("status", status.equalsIgnoreCase("all") ? null : status.toLowerCase(Locale.ROOT));
+    return filters;
+  }
+
+  private String describe(Map<String, List<String>> filters) {
+    StringBuilder sb = new StringBuilder(status.equalsIgnoreCase("all") ? "any status" : "");
+    filters.forEach((name, values) -> sb.append(sb.length() == 0 ? "" : ", ").append(name).append(' ').append(values.get(0)));
+    if (!ids.isEmpty()) {
+      sb.append(", ids ").append(ids.stream().map(IdRanges::toString).collect(Collectors.joining(",")));
+    }
+    return sb.toString();
+  }
+
+  /** Sends chosen events one at a time and counts how each went; says per event what is not byte-exact. */
+  private final class Replay {
+    final WebhookSender sender;
+    final PrintWriter out;
+    final PrintWriter err;
+    final Set<String> warnedSignedFor = new TreeSet<>();
+    long chosen;
+    long ok;
+    long failed;
+    long notSent;
+    long unsendable;
+
+    Replay(WebhookSender sender, PrintWriter out, PrintWriter err) {
+      this.sender = sender;
+      this.out = out;
+      this.err = err;
+    }
+
+    void send(SyncEvent event) {
+      chosen++;
       String label = "#" + event.id() + " " + event.webhook();
       if (notSent > 0) {
         notSent++;
-        continue;
+        return;
       }
+      RawRequest request = event.request();
+      if (request.body().length == 0) {
+        unsendable++;
+        out.println(label + " -> not sent: its body was not recorded"
+            + (event.errors().isEmpty() ? "" : " (" + event.errors().get(0).message() + ")"));
+        out.flush();
+        return;
+      }
+      String note = notExact(event);
+      warnAboutSignature(event);
       try {
-        WebhookSender.Result result = sender.sendRaw(event.request());
+        WebhookSender.Result result = sender.sendRaw(request);
         if (result.isSuccess()) {
           ok++;
-          out.println(label + " -> " + result);
+          out.println(label + " -> " + result + note);
         } else {
           failed++;
-          out.println(label + " -> " + result + "  " + oneLine(result.body()));
+          out.println(label + " -> " + result + note + "  " + oneLine(result.body()));
         }
       } catch (UncheckedIOException e) {
         notSent++;
@@ -184,26 +251,25 @@ final class ReplayCommand implements Callable<Integer> {
       }
       out.flush();
     }
-    out.println("Replayed " + (ok + failed) + " of " + chosen.size() + " event(s) to " + to + ": " + ok + " answered 2xx, "
-        + failed + " did not" + (notSent == 0 ? "" : ", " + notSent + " not sent (stopped at the first connection failure)")
-        + ".");
-    return failed == 0 && notSent == 0 ? 0 : 1;
-  }
 
-  private void warnAboutSignatures(PrintWriter err, List<SyncEvent> events) {
-    if (token() != null) {
-      return;
-    }
-    Set<String> signedFor = new TreeSet<>();
-    for (SyncEvent e : events) {
-      if (e.signatureUrl() != null && !e.signatureUrl().equals(to)) {
-        signedFor.add(e.signatureUrl());
+    /** What differs from the request that arrived, beyond the URL and the hop's own headers; empty when nothing. */
+    private String notExact(SyncEvent event) {
+      if (event.request().isJson() && token() != null) {
+        return "  (not byte-exact: a JSON body, " + event.request().body().length + " bytes as recorded, but Twilio signs a JSON"
+            + " body through ?bodySHA256= on the URL, so the URL gains one)";
       }
+      if (event.request().isJson()) {
+        return "  (a JSON body, sent byte for byte; Twilio itself sends Sync webhooks form-encoded)";
+      }
+      return "";
     }
-    if (!signedFor.isEmpty()) {
-      err.println("note: sending the recorded signatures, made for " + String.join(", ", signedFor)
-          + "; they will not verify at " + to + ". Give --auth-token to re-sign for it.");
-      err.flush();
+
+    private void warnAboutSignature(SyncEvent e) {
+      if (token() == null && e.signatureUrl() != null && !e.signatureUrl().equals(to) && warnedSignedFor.add(e.signatureUrl())) {
+        err.println("note: sending the recorded signatures, made for " + e.signatureUrl()
+            + "; they will not verify at " + to + ". Give --auth-token to re-sign for it.");
+        err.flush();
+      }
     }
   }
 
@@ -228,11 +294,11 @@ final class ReplayCommand implements Callable<Integer> {
     }
   }
 
-  private List<SyncEvent> readReceiver(URI base) {
-    String query = "";
-    if (type != null) {
-      query = "?type=" + URLEncoder.encode(type, StandardCharsets.UTF_8);
-    }
+  /** The receiver's {@code GET /api/events} with the same filters: it applies them by the same rules. */
+  private List<SyncEvent> readReceiver(URI base, Map<String, List<String>> filters) {
+    String query = filters.entrySet().stream()
+        .map(f -> f.getKey() + "=" + URLEncoder.encode(f.getValue().get(0), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&", filters.isEmpty() ? "" : "?", ""));
     URI url = URI.create(base.toString().replaceAll("/+$", "") + "/api/events" + query);
     HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
     try {

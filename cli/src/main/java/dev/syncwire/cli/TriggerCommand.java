@@ -1,18 +1,27 @@
 package dev.syncwire.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twilio.exception.ApiConnectionException;
+import com.twilio.exception.ApiException;
 import dev.syncwire.fixtures.Dialect;
 import dev.syncwire.fixtures.EventType;
+import dev.syncwire.fixtures.FixturePatterns;
 import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.fixtures.ObjectType;
 import dev.syncwire.fixtures.SignedWebhook;
+import dev.syncwire.fixtures.SyncWebhook;
 import dev.syncwire.fixtures.TwilioSignature;
 import dev.syncwire.fixtures.WebhookBuilder;
 import dev.syncwire.fixtures.WebhookSender;
 import dev.syncwire.fixtures.Webhooks;
+import dev.syncwire.fixtures.WireParam;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,6 +50,13 @@ import picocli.CommandLine.Parameters;
       "  syncwire trigger document_updated --data '{\"stage\":\"menu\"}' --dry-run",
       "  syncwire trigger --list"})
 final class TriggerCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  static final String ACCOUNT_VARIABLE = "TWILIO_ACCOUNT_SID";
+  static final String SERVICE_VARIABLE = "TWILIO_SYNC_SERVICE_SID";
+  /** The seed's four patterns, as {@link FixturePatterns#all()} names them. */
+  static final List<String> PATTERNS = List.of("presence", "call-state", "activity-feed", "typing");
+  private static final String PATTERNS_TEXT = "presence, call-state, activity-feed or typing";
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -89,6 +105,23 @@ final class TriggerCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Print the form body, the signature and a ready curl command instead of sending.")
   boolean dryRun;
 
+  @Option(names = "--account-sid", paramLabel = "AC...", converter = OptionValues.AccountSid.class,
+      description = "AccountSid the webhooks carry (and, with --via-fake, the account to call as). Defaults to $TWILIO_ACCOUNT_SID.")
+  String accountSid;
+
+  @Option(names = "--service-sid", paramLabel = "IS...", converter = OptionValues.ServiceSid.class,
+      description = "ServiceSid the webhooks carry (with --via-fake, the service to change). Defaults to $TWILIO_SYNC_SERVICE_SID.")
+  String serviceSid;
+
+  @Option(names = "--pattern", paramLabel = "NAME",
+      description = "Send one of the seed's patterns, its webhooks in order: " + PATTERNS_TEXT + ".")
+  String pattern;
+
+  @Option(names = "--via-fake", paramLabel = "URL",
+      description = {"Make the change through a running fake's REST API (e.g. $SYNCWIRE_SYNC_BASE_URL,",
+          "http://127.0.0.1:4010) instead: the webhook is exactly what the fake sends to its service's webhook_url."})
+  String viaFake;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -97,21 +130,48 @@ final class TriggerCommand implements Callable<Integer> {
       printTypes(out);
       return 0;
     }
-    if (type == null) {
+    if (type != null && pattern != null) {
+      err.println("Give an event type or --pattern, not both; received " + type + " and --pattern " + pattern);
+      return 2;
+    }
+    if (type == null && pattern == null) {
       err.println("Give an event type to send, for example: syncwire trigger map_item_removed --to http://localhost:3000/sync");
+      err.println("or a pattern: syncwire trigger --pattern presence (" + PATTERNS_TEXT + ")");
       printTypes(err);
       return 2;
     }
-    EventType eventType = EventType.fromWireName(type).orElse(null);
-    if (eventType == null) {
-      err.println("'" + type + "' is not a Sync event type. Use one of these (either column):");
-      printTypes(err);
+    String usage = pattern != null ? patternMisuse() : null;
+    EventType eventType = null;
+    if (type != null) {
+      eventType = EventType.fromWireName(type).orElse(null);
+      if (eventType == null) {
+        // Sync says "removed" where REST and most tools say "deleted".
+        String guess = ClosestName.to(type.replace("delete", "remove"), EventType.knownNames())
+            .map(n -> "did you mean " + n + "? ").orElse("");
+        err.println("'" + type + "' is not a Sync event type; " + guess + "Use one of these (either column):");
+        printTypes(err);
+        return 2;
+      }
+      usage = misuse(eventType);
+    }
+    if (usage == null) {
+      usage = dataMisuse();
+    }
+    if (usage != null) {
+      err.println(usage);
       return 2;
     }
-    String misuse = misuse(eventType);
-    if (misuse != null) {
-      err.println(misuse);
+    String account;
+    String service;
+    try {
+      account = sid(accountSid, ACCOUNT_VARIABLE, new OptionValues.AccountSid());
+      service = sid(serviceSid, SERVICE_VARIABLE, new OptionValues.ServiceSid());
+    } catch (CommandLine.TypeConversionException e) {
+      err.println(e.getMessage());
       return 2;
+    }
+    if (viaFake != null) {
+      return viaFake(eventType, account, service, out, err);
     }
     WebhookSender sender;
     try {
@@ -120,30 +180,202 @@ final class TriggerCommand implements Callable<Integer> {
       err.println("--to: " + e.getMessage());
       return 2;
     }
-    if (eventType.isSeedOnlyName(type.trim().toLowerCase(Locale.ROOT)) && !seedDialect) {
+    if (eventType != null && eventType.isSeedOnlyName(type.trim().toLowerCase(Locale.ROOT)) && !seedDialect) {
       err.println("note: " + type + " is the seed's name; sending real Twilio's " + eventType.wireName()
           + " (add --seed-dialect to send the seed's).");
     }
-    FormParams params = builder(eventType).build();
+    if (account == null || service == null) {
+      err.println("note: " + (account == null && service == null ? "AccountSid and ServiceSid are" : account == null
+          ? "AccountSid is" : "ServiceSid is") + " syncwire's placeholder, no account's or service's; give --account-sid and"
+          + " --service-sid (or set $" + ACCOUNT_VARIABLE + " and $" + SERVICE_VARIABLE + ") for your own.");
+    }
+    List<FormParams> webhooks = new ArrayList<>();
+    if (eventType != null) {
+      webhooks.add(withSids(builder(eventType).build(), account, service));
+    } else {
+      for (FormParams real : FixturePatterns.all().get(pattern)) {
+        webhooks.add(withSids(inDialect(real), account, service));
+      }
+    }
     String token = token();
-    if (dryRun) {
-      printDryRun(out, params, token);
-      return 0;
+    int failed = 0;
+    for (FormParams params : webhooks) {
+      if (dryRun) {
+        printDryRun(out, params, token);
+        continue;
+      }
+      printRequest(out, params, token);
+      WebhookSender.Result result;
+      try {
+        result = sender.send(params);
+      } catch (UncheckedIOException e) {
+        err.println(e.getMessage());
+        return 1;
+      }
+      out.println(result.status() + " in " + result.latency().toMillis() + " ms"
+          + (result.isSuccess() ? "" : "  (not 2xx: Twilio would count this delivery as failed)"));
+      if (!result.body().isEmpty()) {
+        out.println(result.body());
+      }
+      out.flush();
+      failed += result.isSuccess() ? 0 : 1;
     }
-    printRequest(out, params, token);
-    WebhookSender.Result result;
+    if (webhooks.size() > 1 && !dryRun) {
+      out.println("Sent " + webhooks.size() + " webhooks of the " + pattern + " pattern to " + to + ": "
+          + (webhooks.size() - failed) + " answered 2xx, " + failed + " did not.");
+    }
+    return failed == 0 ? 0 : 1;
+  }
+
+  /** {@code trigger --via-fake}: the change through the fake's REST API; the fake sends the webhook. */
+  private int viaFake(EventType eventType, String account, String service, PrintWriter out, PrintWriter err) {
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    for (String flag : List.of("--to", "--set", "--seed-dialect", "--dry-run")) {
+      if (parsed.hasMatchedOption(flag)) {
+        err.println(flag + " does not go with --via-fake: the fake writes the webhook (real Twilio's names) and sends it to"
+            + " its service's webhook_url; leave " + flag + " out, or --via-fake to send a fixture yourself");
+        return 2;
+      }
+    }
     try {
-      result = sender.send(params);
-    } catch (UncheckedIOException e) {
-      err.println(e.getMessage());
+      WebhookSender.to(viaFake);
+    } catch (IllegalArgumentException e) {
+      err.println("--via-fake: " + e.getMessage());
+      return 2;
+    }
+    if (eventType != null && eventType.objectType() == ObjectType.ENDPOINT) {
+      err.println(eventType.wireName() + " comes from a client SDK connection, not a REST call; the fake cannot make it."
+          + " Send the fixture instead: leave out --via-fake");
+      return 2;
+    }
+    String token = token();
+    if (account == null || token == null || service == null) {
+      err.println("--via-fake calls the fake as an account: it needs " + String.join(", ", missingCredentials(account, token, service))
+          + ". Give --account-sid, --auth-token and --service-sid, or set $" + ACCOUNT_VARIABLE + ", $"
+          + ReceiveCommand.TOKEN_VARIABLE + " and $" + SERVICE_VARIABLE + " as `syncwire up` prints them.");
+      return 2;
+    }
+    FakeTrigger fake = new FakeTrigger(viaFake, account, token, service,
+        syncwire.environmentValue(FakeOptions.CONTROL_TOKEN_VARIABLE), out);
+    try {
+      String target = fake.webhookTarget(err);
+      out.println("Via the fake at " + viaFake + ", service " + service
+          + (target == null ? "" : "; it posts the webhooks to " + target) + ":");
+      if (eventType != null) {
+        SyncWebhook fixture = SyncWebhook.read(Webhooks.of(eventType).build()); // its names and data are the defaults
+        fake.fire(eventType, object != null ? object : fixture.objectName(), key != null ? key : fixture.itemKey(), index,
+            data != null ? data : fixture.dataText());
+      } else {
+        fake.pattern(pattern);
+      }
+      boolean quiet = fake.awaitQuiet();
+      out.println(quiet ? "Done; the fake has delivered its webhooks." : "Done; some webhooks are still on their way.");
+      return 0;
+    } catch (ApiException e) {
+      err.println("The fake answered " + e.getStatusCode() + " (code " + e.getCode() + "): " + e.getMessage()
+          + (e.getStatusCode() != null && e.getStatusCode() == 401
+              ? "; are the account SID and auth token the fake's (syncwire up prints them)?" : ""));
       return 1;
+    } catch (ApiConnectionException | UncheckedIOException e) {
+      err.println("Could not reach the fake at " + viaFake + " (" + e.getMessage() + "); is `syncwire up` or `syncwire fake`"
+          + " running there?");
+      return 1;
+    } catch (IllegalArgumentException e) {
+      err.println(e.getMessage());
+      return 2;
     }
-    out.println(result.status() + " in " + result.latency().toMillis() + " ms"
-        + (result.isSuccess() ? "" : "  (not 2xx: Twilio would count this delivery as failed)"));
-    if (!result.body().isEmpty()) {
-      out.println(result.body());
+  }
+
+  private static List<String> missingCredentials(String account, String token, String service) {
+    List<String> missing = new ArrayList<>();
+    if (account == null) {
+      missing.add("an account SID");
     }
-    return result.isSuccess() ? 0 : 1;
+    if (token == null) {
+      missing.add("its auth token");
+    }
+    if (service == null) {
+      missing.add("a Sync service SID");
+    }
+    return missing;
+  }
+
+  /** The flag's value, else the environment's (checked by the same rule, named by its variable), else null. */
+  private String sid(String flag, String variable, OptionValues.Sid rule) {
+    if (flag != null) {
+      return flag;
+    }
+    String value = syncwire.environmentValue(variable);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return rule.convert(value);
+    } catch (CommandLine.TypeConversionException e) {
+      throw new CommandLine.TypeConversionException("$" + variable + ": " + e.getMessage()
+          + " (or pass the flag for it, which wins)");
+    }
+  }
+
+  private String patternMisuse() {
+    if (!PATTERNS.contains(pattern)) {
+      String guess = ClosestName.to(pattern, PATTERNS).map(n -> "; did you mean " + n + "?").orElse("");
+      return "--pattern must be " + PATTERNS_TEXT + "; received '" + pattern + "'" + guess;
+    }
+    for (String flag : List.of("--object", "--key", "--index", "--data")) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+        return flag + " does not go with --pattern: a pattern names its own objects, keys and data (the seed's);"
+            + " send single events to change them";
+      }
+    }
+    return null;
+  }
+
+  private String dataMisuse() {
+    if (data == null) {
+      return null;
+    }
+    try {
+      JSON.readTree(data);
+      return null;
+    } catch (IOException e) {
+      return viaFake != null ? "--data must be JSON text with --via-fake (the fake stores it as data); received '" + data + "'"
+          : null; // a fixture sends it as given: a handler's check of bad data is worth a test
+    }
+  }
+
+  /** Overrides the fixture's placeholder SIDs with the given ones, and applies --set last. */
+  private FormParams withSids(FormParams params, String account, String service) {
+    FormParams out = params;
+    if (account != null) {
+      out = out.with(WireParam.ACCOUNT_SID, account);
+    }
+    if (service != null) {
+      out = out.with(WireParam.SERVICE_SID, service);
+    }
+    for (Map.Entry<String, String> e : set.entrySet()) {
+      out = out.with(e.getKey(), e.getValue());
+    }
+    return out;
+  }
+
+  /** A pattern's real-dialect webhook, or, with --seed-dialect, the same event in the seed's names. */
+  private FormParams inDialect(FormParams real) {
+    if (!seedDialect) {
+      return real;
+    }
+    SyncWebhook w = SyncWebhook.read(real);
+    WebhookBuilder b = Webhooks.of(w.canonicalType()).dialect(Dialect.SEED).object(w.objectName());
+    if (w.itemKey() != null) {
+      b.key(w.itemKey());
+    }
+    if (w.itemIndex() != null) {
+      b.index(w.itemIndex());
+    }
+    if (w.dataText() != null) {
+      b.data(w.dataText());
+    }
+    return b.build();
   }
 
   private String misuse(EventType eventType) {
@@ -178,7 +410,6 @@ final class TriggerCommand implements Callable<Integer> {
     if (data != null) {
       builder.data(data);
     }
-    set.forEach(builder::set);
     return builder;
   }
 

@@ -42,7 +42,7 @@ final class UpCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     syncwire.stopSignal.arm();
-    WiredServers servers = options.start(System.out, forwardTo);
+    WiredServers servers = options.start(System.out, options.color.colored(syncwire.environment), forwardTo);
     EnvFile envFile = options.writeEnvFile(servers);
     PrintWriter out = spec.commandLine().getOut();
     servers.printBanner(out, "syncwire up");

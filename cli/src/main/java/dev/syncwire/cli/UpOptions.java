@@ -32,22 +32,25 @@ final class UpOptions {
   @Mixin
   FakeOptions fake = new FakeOptions();
 
+  @Mixin
+  ColorOption color = new ColorOption();
+
   /**
    * Starts the fake, then the receiver with the fake's token, and points the fake's default service
-   * at the receiver. The receiver prints one line per event on {@code console}.
+   * at the receiver. The receiver prints one line per event on {@code console}, coloured or not.
    */
-  WiredServers start(PrintStream console) {
-    return start(console, null);
+  WiredServers start(PrintStream console, boolean consoleColor) {
+    return start(console, consoleColor, null);
   }
 
-  /** {@link #start(PrintStream)}, the receiver forwarding each accepted event to {@code forwardTo} (null: nowhere). */
-  WiredServers start(PrintStream console, java.net.URI forwardTo) {
+  /** {@link #start(PrintStream, boolean)}, the receiver forwarding each accepted event to {@code forwardTo} (null: nowhere). */
+  WiredServers start(PrintStream console, boolean consoleColor, java.net.URI forwardTo) {
     // The fake decides the token (derived from the seed unless given); start it first, then point it at the receiver.
     SyncApiFake started = fake.start(SyncApiFake.builder().webhooksFromRestEnabled(true), "--fake-port", fakePort);
     SyncReceiver receiver;
     try {
       receiver = ReceiveCommand.start(ReceiverConfig.builder().host(fake.host.getHostAddress()).port(port).authToken(started.authToken())
-          .journal(journal).console(console).forwardTo(forwardTo)
+          .journal(journal).console(console).consoleColor(consoleColor).forwardTo(forwardTo)
           .stateSource(() -> started.snapshot().toJson()).build());
     } catch (RuntimeException e) {
       started.close();

@@ -85,7 +85,8 @@ class TriggerCommandTest {
     Cli cli = Cli.run("trigger", "map_item_deleted", "--to", url);
 
     assertThat(cli.exitCode()).isEqualTo(2);
-    assertThat(cli.err()).startsWith("'map_item_deleted' is not a Sync event type. Use one of these (either column):");
+    assertThat(cli.err()).startsWith("'map_item_deleted' is not a Sync event type; did you mean map_item_removed?"
+        + " Use one of these (either column):");
     for (EventType type : EventType.values()) {
       assertThat(cli.err()).contains(type.wireName());
     }

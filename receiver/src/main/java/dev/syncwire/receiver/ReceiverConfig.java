@@ -35,6 +35,7 @@ public final class ReceiverConfig {
   private final int maxEvents;
   private final int maxBodyBytes;
   private final PrintStream console;
+  private final boolean consoleColor;
   private final Clock clock;
   private final int maxQueuedFramesPerViewer;
   private final URI forwardTo;
@@ -56,6 +57,7 @@ public final class ReceiverConfig {
     this.maxEvents = b.maxEvents;
     this.maxBodyBytes = b.maxBodyBytes;
     this.console = b.console;
+    this.consoleColor = b.consoleColor;
     this.clock = b.clock;
     this.maxQueuedFramesPerViewer = b.maxQueuedFramesPerViewer;
     this.forwardTo = b.forwardTo;
@@ -88,6 +90,8 @@ public final class ReceiverConfig {
   public int maxBodyBytes() { return maxBodyBytes; }
   /** Where one line per event is printed; null for none. */
   public PrintStream console() { return console; }
+  /** Whether the {@link #console()} lines carry ANSI colours. */
+  public boolean consoleColor() { return consoleColor; }
   public Clock clock() { return clock; }
   /** Where each accepted event is sent on, re-signed for this URL; null for nowhere. */
   public URI forwardTo() { return forwardTo; }
@@ -110,6 +114,7 @@ public final class ReceiverConfig {
     private int maxEvents = 100_000;
     private int maxBodyBytes = 1 << 20;
     private PrintStream console;
+    private boolean consoleColor;
     private Clock clock = Clock.systemUTC();
     private int maxQueuedFramesPerViewer = 10_000;
     private URI forwardTo;
@@ -200,8 +205,15 @@ public final class ReceiverConfig {
       return this;
     }
 
+    /** Where to print one line per event (and a summary by type and status on close); none by default. */
     public Builder console(PrintStream console) {
       this.console = console;
+      return this;
+    }
+
+    /** Colour the console lines with ANSI codes (for a terminal; off by default, and under NO_COLOR). */
+    public Builder consoleColor(boolean color) {
+      this.consoleColor = color;
       return this;
     }
 

@@ -11,6 +11,7 @@ import dev.syncwire.receiver.internal.http.Routes;
 import dev.syncwire.receiver.internal.http.WebhookEndpoint;
 import dev.syncwire.receiver.internal.journal.EventJournal;
 import dev.syncwire.receiver.internal.recording.ConsoleLog;
+import dev.syncwire.receiver.internal.recording.ConsoleStyle;
 import dev.syncwire.receiver.internal.recording.EventRecorder;
 import dev.syncwire.receiver.internal.recording.EventStore;
 import dev.syncwire.receiver.internal.recording.JournalTail;
@@ -47,6 +48,7 @@ public final class SyncReceiver implements AutoCloseable {
   private final RedeliveryIndex redeliveries;
   private final ReplyPolicy replyPolicy = new ReplyPolicy();
   private final Forwarder forwarder;
+  private final ConsoleLog console; // null without a console
 
   private SyncReceiver(ReceiverConfig config) throws IOException {
     this.config = config;
@@ -61,8 +63,9 @@ public final class SyncReceiver implements AutoCloseable {
         .filter(e -> e.status() == dev.syncwire.fixtures.EventStatus.ACCEPTED)
         .forEach(e -> redeliveries.claim(RedeliveryIndex.keys(e.request()),
             RedeliveryIndex.FirstDelivery.recorded(e.id())));
-    if (config.console() != null) {
-      ConsoleLog console = new ConsoleLog(config.console());
+    this.console = config.console() == null ? null
+        : new ConsoleLog(config.console(), ConsoleStyle.of(config.consoleColor()));
+    if (console != null) {
       store.subscribe(console);
       store.subscribeForwards(console::forwarded);
     }
@@ -150,9 +153,13 @@ public final class SyncReceiver implements AutoCloseable {
     return config;
   }
 
-  /** Stops listening, then flushes and closes the journal; every socket and thread is freed even if one step fails. */
+  /**
+   * Stops listening, then flushes and closes the journal; every socket and thread is freed even if
+   * one step fails. With a console, prints the summary of what arrived by type and status.
+   */
   @Override
   public void close() {
+    boolean served = server.isStarted(); // no summary after a failed start, nor twice
     try {
       server.stop();
     } catch (Exception ignored) {
@@ -161,6 +168,9 @@ public final class SyncReceiver implements AutoCloseable {
       forwarder.close();
       stream.close();
       recorder.close();
+      if (console != null && served) {
+        console.printSummary();
+      }
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +80,9 @@ public final class SyncApiFake implements AutoCloseable {
     this.config = b;
     this.clock = b.clock != null ? b.clock : FakeClock.ofNow();
     this.delivery = b.sink == null ? new WebhookDelivery(DeliveryOptions.defaults()) : null;
+    if (delivery != null && b.onDeliveryFinished != null) {
+      delivery.onFinished(b.onDeliveryFinished);
+    }
     this.store = new SyncStore(b.accountSid, b.authToken, clock, b.seed, b.sink == null ? delivery : b.sink);
     this.faults = new Faults();
     clock.onAdvance(store::expireDue);
@@ -417,6 +421,7 @@ public final class SyncApiFake implements AutoCloseable {
     private boolean webhooksFromRestEnabled;
     // Null: a WebhookDelivery that POSTs signed webhooks. Tests may record instead.
     private WebhookSink sink;
+    private Consumer<WebhookDeliveryRecord> onDeliveryFinished;
 
     private Builder() {}
 
@@ -515,6 +520,18 @@ public final class SyncApiFake implements AutoCloseable {
     /** The default service's {@code webhooks_from_rest_enabled} (Twilio's default: false). */
     public Builder webhooksFromRestEnabled(boolean enabled) {
       this.webhooksFromRestEnabled = enabled;
+      return this;
+    }
+
+    /**
+     * Called once for each webhook delivery when it ends (delivered, failed or dropped), in that
+     * order, on a thread of the fake's: what {@code syncwire fake} prints a line for.
+     * <pre>{@code
+     * SyncApiFake.builder().onDeliveryFinished(d -> System.out.println(d)).start();
+     * }</pre>
+     */
+    public Builder onDeliveryFinished(Consumer<WebhookDeliveryRecord> listener) {
+      this.onDeliveryFinished = Objects.requireNonNull(listener, "listener");
       return this;
     }
 

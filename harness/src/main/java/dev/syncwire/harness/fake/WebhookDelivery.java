@@ -21,6 +21,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +49,9 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
   private final ScheduledExecutorService timer;
   private final AttemptSender sender;
   private final WebhookFaults faults = new WebhookFaults(this::releaseHeld);
+  // Tells the listener off the lock, in the order deliveries end; its thread starts with the first task.
+  private final ExecutorService notifier;
+  private volatile Consumer<WebhookDeliveryRecord> onFinished;
 
   private final Object lock = new Object();
   // Guarded by lock: everything below.
@@ -63,6 +67,7 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
     this.workers = new ThreadPoolExecutor(options.threads(), options.threads(), 0, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), daemonThreads(name + "-worker-"));
     this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads(name + "-timer-"));
+    this.notifier = Executors.newSingleThreadExecutor(daemonThreads(name + "-listener-"));
     HttpClient client;
     if (options.httpClient() != null) {
       client = options.httpClient();
@@ -120,6 +125,11 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
     if (refused != null) {
       finish(refused, Outcome.FAILED, "not sent: this WebhookDelivery was already closed");
     }
+  }
+
+  /** Called once per delivery when it ends (delivered, failed or dropped), in that order, on a thread of its own. */
+  void onFinished(Consumer<WebhookDeliveryRecord> listener) {
+    this.onFinished = listener;
   }
 
   /** Every delivery so far, in the order they were asked for. */
@@ -268,6 +278,12 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
       finish(job, Outcome.FAILED, "abandoned: WebhookDelivery closed after waiting "
           + options.closeTimeout() + " and this delivery had not finished");
     }
+    notifier.shutdown(); // what is queued is still told
+    try {
+      notifier.awaitTermination(1, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void register(DeliveryJob job) {
@@ -369,6 +385,15 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
     }
     job.outcome = outcome;
     job.reason = reason;
+    Consumer<WebhookDeliveryRecord> listener = onFinished;
+    if (listener != null) {
+      WebhookDeliveryRecord record = job.snapshot();
+      try {
+        notifier.execute(() -> listener.accept(record));
+      } catch (RejectedExecutionException e) {
+        // only after close(): nobody is listening any more
+      }
+    }
     pending--;
     lanes.finished(job);
     lock.notifyAll();

@@ -1,13 +1,11 @@
 package dev.syncwire.receiver.internal.http;
 
-import dev.syncwire.fixtures.EventStatus;
-import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.receiver.EventQuery;
 import dev.syncwire.receiver.internal.recording.EventStore;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jetty.server.Request;
@@ -15,7 +13,7 @@ import org.eclipse.jetty.util.Fields;
 
 /** {@code GET /api/events}, {@code GET /api/events/{id}}, {@code DELETE /api/events}: the query API over recorded events. */
 final class EventsApi {
-  static final Set<String> FILTERS = Set.of("type", "object", "key", "index", "status", "since", "limit");
+  static final Set<String> FILTERS = EventFilters.NAMES;
 
   private EventsApi() {}
 
@@ -24,52 +22,15 @@ final class EventsApi {
    * parameter, never a 500.
    */
   static EventQuery parseQuery(Request request, int cap) {
-    Fields fields = Request.extractQueryParameters(request);
-    EventQuery query = EventQuery.all();
-    for (Fields.Field field : fields) {
-      String name = field.getName();
-      if (!FILTERS.contains(name)) {
-        throw invalid(name, "known_parameter", name, "'" + name + "' is not a filter of /api/events; use "
-            + String.join(", ", new TreeSet<>(FILTERS)));
-      }
-      if (field.getValues().size() > 1) {
-        throw invalid(name, "single_value", String.join(",", field.getValues()),
-            name + " may be given once; received " + field.getValues().size() + " values");
-      }
-      String value = field.getValue();
-      if (value.isEmpty()) {
-        continue; // how an HTML form sends a field left unset, and how GET / documents the template: no filter
-      }
-      switch (name) {
-        case "type" -> {
-          if (EventType.fromWireName(value).isEmpty()) {
-            throw invalid(name, "known_event_type", value, "type '" + value + "' is not a Sync event type; use one of "
-                + String.join(", ", new TreeSet<>(EventType.knownNames())));
-          }
-          query = query.type(value);
-        }
-        case "object" -> query = query.object(value);
-        case "key" -> query = query.key(value);
-        case "index" -> query = query.index(nonNegative(name, value));
-        case "status" -> {
-          try {
-            query = query.status(EventStatus.fromWireName(value));
-          } catch (IllegalArgumentException e) {
-            throw invalid(name, "one_of", value, "status must be accepted, rejected or duplicate; received '" + value + "'");
-          }
-        }
-        case "since" -> query = since(query, value);
-        case "limit" -> {
-          long limit = nonNegative(name, value);
-          if (limit < 1 || limit > cap) {
-            throw invalid(name, "range", value, "limit must be 1 to " + cap + " (the in-memory cap); received " + value);
-          }
-          query = query.limit((int) limit);
-        }
-        default -> throw new IllegalStateException(name);
-      }
+    Map<String, List<String>> filters = new LinkedHashMap<>();
+    for (Fields.Field field : Request.extractQueryParameters(request)) {
+      filters.put(field.getName(), field.getValues());
     }
-    return query;
+    try {
+      return EventFilters.parse(filters, cap);
+    } catch (EventFilters.InvalidFilter e) {
+      throw invalid(e.field(), e.rule(), e.received(), e.getMessage());
+    }
   }
 
   /** {@code /api/events/{id}} takes no parameters: one given is a 400 naming it, as an unknown filter is. */
@@ -100,24 +61,12 @@ final class EventsApi {
     }
   }
 
-  private static EventQuery since(EventQuery query, String value) {
-    if (!value.isEmpty() && value.chars().allMatch(Character::isDigit) && value.length() < 19) {
-      return query.afterId(Long.parseLong(value));
-    }
-    try {
-      return query.since(Instant.parse(value));
-    } catch (DateTimeParseException e) {
-      throw invalid("since", "instant_or_id", value,
-          "since must be an event id (events after it) or an ISO-8601 instant such as 2026-11-25T09:00:00Z; received '"
-              + value + "'");
-    }
-  }
-
   static long nonNegative(String name, String value) {
-    if (value.isEmpty() || value.length() > 18 || !value.chars().allMatch(Character::isDigit)) {
-      throw invalid(name, "non_negative_integer", value, name + " must be a whole number of 0 or more; received '" + value + "'");
+    try {
+      return EventFilters.nonNegative(name, value);
+    } catch (EventFilters.InvalidFilter e) {
+      throw invalid(e.field(), e.rule(), e.received(), e.getMessage());
     }
-    return Long.parseLong(value);
   }
 
   static ApiError invalid(String field, String rule, String received, String message) {
