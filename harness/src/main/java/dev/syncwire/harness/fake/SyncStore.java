@@ -411,10 +411,12 @@ final class SyncStore {
 
   // ---- If-Match ----
 
+  /** If-Match compares the revision's text, never a number parsed from it. */
   private static void checkRevision(String ifMatch, long revision) {
-    if (ifMatch != null && !ifMatch.equals(Long.toString(revision))) {
+    String current = Revision.text(revision);
+    if (ifMatch != null && !ifMatch.equals(current)) {
       throw new SyncError(412, 20412, "Precondition failed: If-Match was '" + ifMatch
-          + "' but the current revision is '" + revision + "'; fetch the latest revision and retry");
+          + "' but the current revision is '" + current + "'; fetch the latest revision and retry");
     }
   }
 

@@ -24,7 +24,7 @@ final class WebhookParams {
   /** document_*, list_created/removed, map_created/removed. */
   static FormParams forObject(String accountSid, String serviceSid, EventType event, SyncObject object) {
     return base(accountSid, serviceSid, event, object)
-        .revision(Long.toString(object.revision))
+        .revision(Revision.text(object.revision))
         .data(object.data == null ? null : Json.text(object.data))
         .build();
   }
@@ -34,7 +34,7 @@ final class WebhookParams {
       String accountSid, String serviceSid, EventType event, SyncObject object, SyncItem item, long eventId) {
     WebhookBuilder builder = base(accountSid, serviceSid, event, object)
         .data(Json.text(item.data))
-        .itemRevision(Long.toString(item.revision))
+        .itemRevision(Revision.text(item.revision))
         .eventId(eventId);
     return (item.key != null ? builder.key(item.key) : builder.index(item.index)).build();
   }
