@@ -62,10 +62,15 @@ final class FakeOptions {
           "manual: time stands still until moved; manual=2026-01-01T00:00:00Z starts it there."})
   ClockSetting clock = ClockSetting.SYSTEM;
 
+  @Option(names = "--stream-webhooks",
+      description = "Post stream_message_published for each stream message. Off by default: nothing shows Twilio sending it.")
+  boolean streamWebhooks;
+
   private SyncApiFake.Snapshot imported; // read and checked at start, restored by importInto
 
   SyncApiFake.Builder apply(SyncApiFake.Builder builder) {
-    builder.seed(seed).clock(clock.newClock()).host(host.getHostAddress()).controlToken(controlToken());
+    builder.seed(seed).clock(clock.newClock()).host(host.getHostAddress()).controlToken(controlToken())
+        .streamWebhooks(streamWebhooks);
     if (accountSid != null) {
       builder.accountSid(accountSid);
     }

@@ -80,6 +80,7 @@ public final class SyncApiFake implements AutoCloseable {
     this.clock = b.clock != null ? b.clock : FakeClock.ofNow();
     this.delivery = b.sink == null ? new WebhookDelivery(DeliveryOptions.defaults()) : null;
     this.store = new SyncStore(b.accountSid, b.authToken, clock, b.seed, b.sink == null ? delivery : b.sink);
+    store.streamWebhooks(b.streamWebhooks);
     this.faults = new Faults();
     clock.onAdvance(store::expireDue);
     this.expiryTimer = clock.mode() == FakeClock.Mode.SYSTEM ? new ExpiryTimer(store, clock) : null;
@@ -415,6 +416,7 @@ public final class SyncApiFake implements AutoCloseable {
     private String serviceSid;
     private String webhookUrl;
     private boolean webhooksFromRestEnabled;
+    private boolean streamWebhooks;
     // Null: a WebhookDelivery that POSTs signed webhooks. Tests may record instead.
     private WebhookSink sink;
 
@@ -515,6 +517,17 @@ public final class SyncApiFake implements AutoCloseable {
     /** The default service's {@code webhooks_from_rest_enabled} (Twilio's default: false). */
     public Builder webhooksFromRestEnabled(boolean enabled) {
       this.webhooksFromRestEnabled = enabled;
+      return this;
+    }
+
+    /**
+     * Whether a published stream message fires a {@code stream_message_published} webhook (with
+     * {@code StreamSid}, {@code MessageSid}, {@code MessageData}). Off by default, since nothing
+     * shows Twilio sending it (its client SDKs get stream messages over their own connection):
+     * turn it on only to test a handler written for the seed document's description.
+     */
+    public Builder streamWebhooks(boolean enabled) {
+      this.streamWebhooks = enabled;
       return this;
     }
 

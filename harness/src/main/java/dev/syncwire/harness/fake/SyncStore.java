@@ -42,6 +42,8 @@ final class SyncStore {
   private final FakeClock clock;
   private final long seed;
   private volatile WebhookSink sink;
+  /** Off by default: nothing shows Twilio POSTing stream_message_published (see {@link #streamWebhooks}). */
+  private volatile boolean streamWebhooks;
   /** Told, under this lock, when an expiry becomes the earliest pending one (a system clock's timer). */
   private Consumer<Instant> earliestExpiry = at -> {};
 
@@ -72,6 +74,15 @@ final class SyncStore {
 
   void sink(WebhookSink sink) {
     this.sink = Objects.requireNonNull(sink);
+  }
+
+  /**
+   * Whether publishing a stream message fires {@code stream_message_published}. Off by default: no
+   * source shows Twilio posting it to a webhook_url, and a handler that waits for it would pass here
+   * and never run in production.
+   */
+  void streamWebhooks(boolean enabled) {
+    this.streamWebhooks = enabled;
   }
 
   synchronized void onEarliestExpiry(Consumer<Instant> listener) {
@@ -212,6 +223,9 @@ final class SyncStore {
   }
 
   synchronized void publish(SyncService service, SyncObject stream, String messageSid, String data) {
+    if (!streamWebhooks) {
+      return;
+    }
     send(service, WebhookParams.forStreamMessage(accountSid, service.sid, stream, messageSid, data), stream);
   }
 

@@ -14,7 +14,8 @@ import dev.syncwire.fixtures.Webhooks;
  * EndpointId. Object events add {@code <Type>Sid}, {@code <Type>UniqueName} (when set), {@code
  * <Type>Revision}; document events add DocumentData except on removal. Item events add {@code
  * <Type>Sid}, {@code <Type>UniqueName}, ItemIndex or ItemKey, ItemData (except on removal),
- * ItemRevision, EventId. Stream messages add StreamSid, StreamUniqueName, MessageSid, MessageData.
+ * ItemRevision, EventId. Stream messages (only with {@code streamWebhooks} on) add StreamSid, MessageSid,
+ * MessageData: no StreamUniqueName, which no source shows.
  */
 final class WebhookParams {
   static final String REST_IDENTITY = "system";
@@ -39,7 +40,7 @@ final class WebhookParams {
     return (item.key != null ? builder.key(item.key) : builder.index(item.index)).build();
   }
 
-  /** stream_message_published (the seed's name; real Twilio may not send it at all). */
+  /** stream_message_published (the seed's name; no source shows real Twilio sending it). */
   static FormParams forStreamMessage(
       String accountSid, String serviceSid, SyncObject stream, String messageSid, String messageData) {
     return base(accountSid, serviceSid, EventType.STREAM_MESSAGE_PUBLISHED, stream)
