@@ -34,6 +34,25 @@ describe('revisions', () => {
   });
 });
 
+describe('lengths', () => {
+  it('a unique name over 320 characters, or shaped like a SID, is 400 / 54302 with Twilio\'s message', async () => {
+    const ok = await sync.syncMaps.create({ uniqueName: 'n'.repeat(320) });
+    assert.equal(ok.uniqueName.length, 320);
+    await assert.rejects(sync.documents.create({ uniqueName: 'n'.repeat(321) }), (e) => e.status === 400 && e.code === 54302
+      && e.message === 'Invalid unique name. Expected a string with length 1-320 not matching the SID pattern; UniqueName was 321 characters long');
+    await assert.rejects(sync.syncLists.create({ uniqueName: `ES${'ab'.repeat(16)}` }), (e) => e.status === 400 && e.code === 54302
+      && /looks like a SID/.test(e.message));
+  });
+
+  it('a map item key over 320 characters is 400 / 54209', async () => {
+    await sync.syncMaps.create({ uniqueName: 'keys' });
+    const items = sync.syncMaps('keys').syncMapItems;
+    assert.equal((await items.create({ key: 'k'.repeat(320), data: {} })).key.length, 320);
+    await assert.rejects(items.create({ key: 'k'.repeat(321), data: {} }), (e) => e.status === 400 && e.code === 54209
+      && /length 1-320; Key was 321 characters long/.test(e.message));
+  });
+});
+
 describe('stream webhooks', () => {
   it('are off by default: a published message posts nothing', async () => {
     await sync.syncStreams.create({ uniqueName: 'room-events' });

@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  */
 final class SyncStore {
   static final int MAX_TTL = 31_536_000;
+  /** Unique names and map item keys: 1 to 320 characters (twilio-oai spec text; Twilio's Kotlin SDK test). */
+  static final int MAX_NAME_LENGTH = 320;
 
   /** An immutable copy of everything, for snapshot/restore. */
   record State(
@@ -172,12 +174,12 @@ final class SyncStore {
 
   synchronized SyncObject createObject(SyncService service, ObjectType type, String uniqueName, JsonNode data, Integer ttl) {
     SyncService.Registry registry = service.registry(type);
+    if (uniqueName != null) {
+      checkUniqueName(uniqueName);
+    }
     if (uniqueName != null && registry.byUniqueName.containsKey(uniqueName)) {
       throw new SyncError(409, 54301, "Unique name already exists: a " + type.wireName() + " named '"
           + uniqueName + "' is already in service " + service.sid + "; fetch it or pick another UniqueName");
-    }
-    if (uniqueName != null && SidGenerator.looksLikeSid(uniqueName, type.sidPrefix())) {
-      throw SyncError.badRequest(20001, "UniqueName '" + uniqueName + "' looks like a SID; a unique name must not");
     }
     Instant now = now();
     Instant expiresAt = expiryAt(ttl, now); // first: a TTL that cannot be dated leaves nothing half made
@@ -421,6 +423,38 @@ final class SyncStore {
     }
     throw SyncError.badRequest(54011, "Invalid TTL: " + name + " was '" + value
         + "'; it must be a whole number of seconds from 0 (no expiry) to " + MAX_TTL);
+  }
+
+  // ---- names ----
+
+  /**
+   * Twilio's rule, with its message as Twilio's Kotlin SDK test quotes it: 1 to 320 characters
+   * (Unicode code points, as the receiver counts) and not shaped like any SID, so a name never
+   * shadows a SID in a path.
+   */
+  static void checkUniqueName(String uniqueName) {
+    int length = codePoints(uniqueName);
+    boolean sidShaped = SidGenerator.looksLikeAnySid(uniqueName);
+    if (length == 0 || length > MAX_NAME_LENGTH || sidShaped) {
+      throw SyncError.badRequest(54302, "Invalid unique name. Expected a string with length 1-" + MAX_NAME_LENGTH
+          + " not matching the SID pattern; UniqueName was " + (sidShaped
+              ? "'" + uniqueName + "', which looks like a SID (two letters and 32 hex digits)"
+              : length + " characters long"));
+    }
+  }
+
+  /** A map item key: 1 to 320 characters (Twilio error 54209, whose page still says 256; the spec says 320). */
+  static void checkItemKey(String key) {
+    int length = codePoints(key);
+    if (length == 0 || length > MAX_NAME_LENGTH) {
+      throw SyncError.badRequest(54209, "Invalid map item key: expected a string with length 1-" + MAX_NAME_LENGTH
+          + "; Key was " + length + " characters long");
+    }
+  }
+
+  /** Characters as Unicode code points; UTF-16 units only outnumber them past the limit, so count them only there. */
+  private static int codePoints(String text) {
+    return text.length() <= MAX_NAME_LENGTH ? text.length() : text.codePointCount(0, text.length());
   }
 
   // ---- If-Match ----
