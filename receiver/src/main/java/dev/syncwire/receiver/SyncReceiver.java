@@ -62,6 +62,7 @@ public final class SyncReceiver implements AutoCloseable {
       store.subscribe(new ConsoleLog(config.console()));
     }
     SignatureValidator signatures = SignatureValidator.of(config.signatureMode(), config.authTokens())
+        .withSigningKeys(config.signingKeys())
         .trustingForwardedHeaders(config.trustForwardedHeaders());
     if (config.publicUrl() != null) {
       signatures = signatures.withPublicUrl(config.publicUrl().toString());
