@@ -53,6 +53,17 @@ describe('lengths', () => {
   });
 });
 
+describe('error codes as Twilio-authored code expects them', () => {
+  it('duplicate unique name 409 / 54301, duplicate map key 409 / 54208, missing map item on delete 404 / 20404', async () => {
+    await sync.documents.create({ uniqueName: 'doc' });
+    await assert.rejects(sync.documents.create({ uniqueName: 'doc' }), (e) => e.status === 409 && e.code === 54301);
+    await sync.syncMaps.create({ uniqueName: 'm' });
+    await sync.syncMaps('m').syncMapItems.create({ key: 'k', data: {} });
+    await assert.rejects(sync.syncMaps('m').syncMapItems.create({ key: 'k', data: {} }), (e) => e.status === 409 && e.code === 54208);
+    await assert.rejects(sync.syncMaps('m').syncMapItems('missing').remove(), (e) => e.status === 404 && e.code === 20404);
+  });
+});
+
 describe('stream webhooks', () => {
   it('are off by default: a published message posts nothing', async () => {
     await sync.syncStreams.create({ uniqueName: 'room-events' });

@@ -13,8 +13,8 @@ import dev.syncwire.fixtures.Webhooks;
  * <p>Every event: AccountSid, ServiceSid, EventType, Identity={@code system} (REST-made), no
  * EndpointId. Object events add {@code <Type>Sid}, {@code <Type>UniqueName} (when set), {@code
  * <Type>Revision}; document events add DocumentData except on removal. Item events add {@code
- * <Type>Sid}, {@code <Type>UniqueName}, ItemIndex or ItemKey, ItemData (except on removal),
- * ItemRevision, EventId. Stream messages (only with {@code streamWebhooks} on) add StreamSid, MessageSid,
+ * <Type>Sid}, {@code <Type>UniqueName}, ItemIndex or ItemKey, ItemData (the removed data on removal),
+ * ItemRevision, MapRevision (maps only), EventId. Stream messages (only with {@code streamWebhooks} on) add StreamSid, MessageSid,
  * MessageData: no StreamUniqueName, which no source shows.
  */
 final class WebhookParams {
@@ -36,6 +36,7 @@ final class WebhookParams {
     WebhookBuilder builder = base(accountSid, serviceSid, event, object)
         .data(Json.text(item.data))
         .itemRevision(Revision.text(item.revision))
+        .revision(Revision.text(object.revision)) // MapRevision on map item events; lists carry no ListRevision
         .eventId(eventId);
     return (item.key != null ? builder.key(item.key) : builder.index(item.index)).build();
   }

@@ -63,6 +63,16 @@ class ErrorResponsesTest extends SharedFakeTest {
   }
 
   @Test
+  void deletingAMissingMapItemIs404With20404AsTwilioAuthoredCodeExpects() {
+    SyncMap.creator(service).setUniqueName("user-presence").create(client);
+    ApiException e = catchThrowableOfType(ApiException.class,
+        () -> SyncMapItem.deleter(service, "user-presence", "user-404").delete(client));
+    assertThat(e.getStatusCode()).isEqualTo(404);
+    assertThat(e.getCode()).as("live-video's sync-webhook checks e.code === 20404").isEqualTo(20404)
+        .isNotEqualTo(54201).isNotEqualTo(54012);
+  }
+
+  @Test
   void aDuplicateMapKeyIs409With54208() {
     SyncMap.creator(service).setUniqueName("m").create(client);
     SyncMapItem.creator(service, "m", "k", Map.of()).create(client);
