@@ -61,6 +61,8 @@ class SigningKeyWiringTest {
       stop.countDown();
     }
     assertThat(up.get(30, TimeUnit.SECONDS)).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("posted, signed with signing key KEY1 (HMAC-SHA256, as a Webhook Rule signs),"
+        + " to the receiver.").doesNotContain("rule-secret");
   }
 
   private static JsonNode get(String url) throws Exception {
