@@ -208,6 +208,8 @@ export interface StartOptions {
   timeout?: number;
   /** Options for the JVM, e.g. `['-Xmx256m']`. */
   javaOptions?: string[];
+  /** Post `stream_message_published` for stream messages; default false, since nothing shows Twilio sending it. */
+  streamWebhooks?: boolean;
 }
 
 /** Starts syncwire (receiver and Sync fake) on free ports. */

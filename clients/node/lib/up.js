@@ -9,18 +9,18 @@ const { locateJar, locateJava } = require('./java');
 const { connect } = require('./connect');
 const { shown } = require('./duration');
 
-const START_OPTIONS = ['clock', 'seed', 'journal', 'forwardTo', 'timeout', 'javaOptions'];
+const START_OPTIONS = ['clock', 'seed', 'journal', 'forwardTo', 'timeout', 'javaOptions', 'streamWebhooks'];
 const STOP_GRACE_MS = 10_000;
 const running = new Set();
 const TEMP_PREFIX = 'syncwire-';
 const OWNER_FILE = 'owner.pid';
 
 /**
- * Starts syncwire: `up --port 0 --fake-port 0 --clock manual --env-file <tmp>/env [--seed N]`.
+ * Starts syncwire: `up --port 0 --fake-port 0 --clock manual --env-file <tmp>/env [--seed N] [--stream-webhooks]`.
  * Resolves with `{ env, receiverUrl, fakeUrl, controlUrl, events, fake, logFile, pid, stop() }`.
  */
 async function start(options = {}) {
-  const { clock = 'manual', seed, journal, forwardTo, timeout = 60_000, javaOptions = [] } = checkOptions(options);
+  const { clock = 'manual', seed, journal, forwardTo, timeout = 60_000, javaOptions = [], streamWebhooks = false } = checkOptions(options);
   const java = locateJava();
   const jar = locateJar();
   removeOrphans();
@@ -31,7 +31,7 @@ async function start(options = {}) {
   const logFile = path.join(dir, 'syncwire.log');
   const args = [...javaOptions, '-jar', jar, 'up', '--port', '0', '--fake-port', '0', '--clock', clock,
     '--env-file', envFile, '--stop-with-parent', ...(seed !== undefined ? ['--seed', String(seed)] : []),
-    ...(journal ? ['--journal', path.resolve(journal)] : []),
+    ...(journal ? ['--journal', path.resolve(journal)] : []), ...(streamWebhooks ? ['--stream-webhooks'] : []),
     ...(forwardTo !== undefined ? ['--forward-to', String(forwardTo)] : [])];
   const out = fs.openSync(logFile, 'a');
   let child;
@@ -68,7 +68,7 @@ function checkOptions(options) {
       throw new TypeError(`start(options) has an unknown option ${JSON.stringify(name)}; use ${START_OPTIONS.join(', ')}`);
     }
   }
-  const { clock, seed, timeout, javaOptions } = options;
+  const { clock, seed, timeout, javaOptions, streamWebhooks } = options;
   if (clock !== undefined && !(clock === 'system' || clock === 'manual'
     || (typeof clock === 'string' && /^manual=.+/.test(clock) && !Number.isNaN(Date.parse(clock.slice(7)))))) {
     throw new TypeError(`start(options): clock must be 'manual', 'system' or 'manual=<ISO instant>' such as 'manual=2026-01-01T00:00:00Z'; got ${shown(clock)}`);
@@ -81,6 +81,9 @@ function checkOptions(options) {
   }
   if (javaOptions !== undefined && (!Array.isArray(javaOptions) || javaOptions.some((o) => typeof o !== 'string'))) {
     throw new TypeError(`start(options): javaOptions must be an array of strings such as ['-Xmx256m']; got ${shown(javaOptions)}`);
+  }
+  if (streamWebhooks !== undefined && typeof streamWebhooks !== 'boolean') {
+    throw new TypeError(`start(options): streamWebhooks must be true or false; got ${shown(streamWebhooks)}`);
   }
   return options;
 }

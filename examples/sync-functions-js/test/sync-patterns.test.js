@@ -141,13 +141,13 @@ describe('activity feed', () => {
 });
 
 describe('typing indicator', () => {
-  it('publishes on the room-events stream and posts stream_message_published', async () => {
+  it('publishes on the room-events stream, and like Twilio posts no webhook for it', async () => {
     const callback = jest.fn();
     await publishTyping(context, { userId: 'user-123', roomId: 'room-9', isTyping: true }, callback);
 
     expect(callback).toHaveBeenCalledWith(null, { success: true });
-    const published = await sw.events.await({ type: 'stream_message_published', object: 'room-events' });
-    expect(published.data).toEqual({ type: 'typing', userId: 'user-123', roomId: 'room-9', isTyping: true });
-    expect(published.params.MessageSid).toMatch(/^TZ[0-9a-f]{32}$/);
+    // Nothing shows Twilio posting stream_message_published, so the fake does not either (unless
+    // started with --stream-webhooks): a handler waiting for it would never run in production.
+    await sw.events.assertNone({ type: 'stream_message_published' }, { during: 300 });
   });
 });

@@ -63,7 +63,7 @@ public final class WebhookPool {
     Instant at = WebhookBuilder.FIXED_TIME.plusMillis(i * 37L);
     String user = "user-" + (i % 5_000);
     return switch (i % 8) {
-      case 0, 1 -> Webhooks.mapItemUpdated().key(user).eventId(i).itemRevision(Integer.toString(i))
+      case 0, 1 -> Webhooks.mapItemUpdated().key(user).eventId(i).itemRevision(Integer.toHexString(i))
           .data("{\"status\":\"" + (i % 3 == 0 ? "away" : "online") + "\",\"lastSeen\":\"" + at
               + "\",\"device\":\"web\",\"seq\":" + i + "}").dateCreated(at);
       case 2 -> Webhooks.mapItemAdded().key("user-" + i).eventId(i)
@@ -74,7 +74,7 @@ public final class WebhookPool {
           .data("{\"userId\":\"" + user + "\",\"action\":\"login\",\"details\":\"web\",\"timestamp\":\"" + at
               + "\",\"seq\":" + i + "}").dateCreated(at);
       case 6 -> Webhooks.documentUpdated().document("call-CA" + String.format("%032x", i)).eventId(i)
-          .revision(Integer.toString(i % 97 + 1))
+          .revision(Integer.toHexString(i % 97 + 1))
           .data("{\"stage\":\"menu\",\"selections\":[" + (i % 9) + "],\"startTime\":\"" + at + "\",\"seq\":" + i + "}")
           .dateCreated(at);
       default -> Webhooks.streamMessagePublished().eventId(i)

@@ -1,5 +1,6 @@
 package dev.syncwire.cli;
 
+import dev.syncwire.fixtures.SigningKey;
 import dev.syncwire.harness.fake.SyncApiFake;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,10 +63,20 @@ final class FakeOptions {
           "manual: time stands still until moved; manual=2026-01-01T00:00:00Z starts it there."})
   ClockSetting clock = ClockSetting.SYSTEM;
 
+  @Option(names = "--stream-webhooks",
+      description = "Post stream_message_published for each stream message. Off by default: nothing shows Twilio sending it.")
+  boolean streamWebhooks;
+
+  @Option(names = "--webhook-signing-key", paramLabel = "KEY_ID:SECRET", converter = OptionValues.SigningKeyValue.class,
+      description = "Sign webhooks as a Twilio Webhook Rule does: HMAC-SHA256 with SECRET, announced by"
+          + " X-Twilio-Webhooks-Signature-Settings: key=KEY_ID,algorithm=HMAC_SHA256. Default: HMAC-SHA1 with the auth token.")
+  SigningKey webhookSigningKey;
+
   private SyncApiFake.Snapshot imported; // read and checked at start, restored by importInto
 
   SyncApiFake.Builder apply(SyncApiFake.Builder builder) {
-    builder.seed(seed).clock(clock.newClock()).host(host.getHostAddress()).controlToken(controlToken());
+    builder.seed(seed).clock(clock.newClock()).host(host.getHostAddress()).controlToken(controlToken())
+        .streamWebhooks(streamWebhooks);
     if (accountSid != null) {
       builder.accountSid(accountSid);
     }
@@ -74,6 +85,9 @@ final class FakeOptions {
     }
     if (serviceSid != null) {
       builder.serviceSid(serviceSid);
+    }
+    if (webhookSigningKey != null) {
+      builder.webhookSigningKey(webhookSigningKey.id(), webhookSigningKey.secret());
     }
     return builder;
   }

@@ -86,6 +86,18 @@ final class OptionValues {
     }
   }
 
+  /** A Webhook Rule key as KEY_ID:SECRET (split at the first colon); messages never echo the secret. */
+  static final class SigningKeyValue implements ITypeConverter<dev.syncwire.fixtures.SigningKey> {
+    @Override
+    public dev.syncwire.fixtures.SigningKey convert(String value) {
+      try {
+        return dev.syncwire.fixtures.SigningKey.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
   /** The URL Twilio calls: http(s), a host, an optional path; the same rules the receiver applies. */
   static final class PublicUrl implements ITypeConverter<URI> {
     @Override

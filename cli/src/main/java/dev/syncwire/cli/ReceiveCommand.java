@@ -1,5 +1,6 @@
 package dev.syncwire.cli;
 
+import dev.syncwire.fixtures.SigningKey;
 import dev.syncwire.receiver.ReceiverConfig;
 import dev.syncwire.receiver.SyncReceiver;
 import dev.syncwire.receiver.SignatureMode;
@@ -48,6 +49,11 @@ final class ReceiveCommand implements Callable<Integer> {
   @Option(names = "--auth-token", paramLabel = "TOKEN", converter = OptionValues.AuthToken.class,
       description = "Auth token to check signatures with; repeat for token rotation. Defaults to $TWILIO_AUTH_TOKEN if set.")
   List<String> authTokens = new ArrayList<>();
+
+  @Option(names = "--signing-key", paramLabel = "KEY_ID:SECRET", converter = OptionValues.SigningKeyValue.class,
+      description = "A Webhook Rule key: webhooks with X-Twilio-Webhooks-Signature-Settings: key=KEY_ID,algorithm=HMAC_SHA256"
+          + " are checked with HMAC-SHA256 and SECRET; repeat for several keys.")
+  List<SigningKey> signingKeys = new ArrayList<>();
 
   @Option(names = "--signature", paramLabel = "MODE", converter = OptionValues.Signature.class,
       description = "enforce (403 on a bad signature), warn (record, flag invalid) or off. Default: enforce with a token, else unchecked.")
@@ -111,7 +117,8 @@ final class ReceiveCommand implements Callable<Integer> {
     if (tokens.isEmpty() && syncwire.environmentValue(TOKEN_VARIABLE) != null) {
       tokens.add(syncwire.environmentValue(TOKEN_VARIABLE));
     }
-    if ((signature == SignatureMode.ENFORCE || signature == SignatureMode.WARN) && tokens.isEmpty()) {
+    if ((signature == SignatureMode.ENFORCE || signature == SignatureMode.WARN) && tokens.isEmpty()
+        && signingKeys.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--signature " + signature.wireName()
           + " needs a token to check signatures against; give --auth-token TOKEN (or set $" + TOKEN_VARIABLE
           + "), or choose --signature off.");
@@ -122,6 +129,11 @@ final class ReceiveCommand implements Callable<Integer> {
         .consoleColor(color.colored(syncwire.environment));
     if (signature != null) {
       builder.signatureMode(signature);
+    }
+    try {
+      signingKeys.forEach(k -> builder.signingKey(k.id(), k.secret()));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--signing-key: " + e.getMessage() + ".");
     }
     return builder.build();
   }
@@ -145,10 +157,15 @@ final class ReceiveCommand implements Callable<Integer> {
           : "unchecked (--signature off)";
     }
     String mode = config.signatureMode().wireName();
-    if (authTokens.isEmpty()) {
-      return mode + " with the token from $" + TOKEN_VARIABLE + " (no --auth-token given; --signature off to accept any)";
+    String keys = config.signingKeys().isEmpty() ? ""
+        : ", signing keys " + String.join(", ", config.signingKeys().stream().map(SigningKey::id).toList());
+    if (tokens == 0) {
+      return mode + " with --signing-key only" + keys + " (webhooks without a Webhook Rule header are refused)";
     }
-    return mode + " with " + tokens + (tokens == 1 ? " token" : " tokens") + " from --auth-token";
+    if (authTokens.isEmpty()) {
+      return mode + " with the token from $" + TOKEN_VARIABLE + keys + " (no --auth-token given; --signature off to accept any)";
+    }
+    return mode + " with " + tokens + (tokens == 1 ? " token" : " tokens") + " from --auth-token" + keys;
   }
 
   private static String boundAddress(InetAddress host, int port) {

@@ -49,9 +49,13 @@ final class UpOptions {
     SyncApiFake started = fake.start(SyncApiFake.builder().webhooksFromRestEnabled(true), "--fake-port", fakePort);
     SyncReceiver receiver;
     try {
-      receiver = ReceiveCommand.start(ReceiverConfig.builder().host(fake.host.getHostAddress()).port(port).authToken(started.authToken())
-          .journal(journal).console(console).consoleColor(consoleColor).forwardTo(forwardTo)
-          .stateSource(() -> started.snapshot().toJson()).build());
+      ReceiverConfig.Builder config = ReceiverConfig.builder().host(fake.host.getHostAddress()).port(port)
+          .authToken(started.authToken()).journal(journal).console(console).consoleColor(consoleColor).forwardTo(forwardTo)
+          .stateSource(() -> started.snapshot().toJson());
+      if (started.webhookSigningKey() != null) { // the receiver checks what the fake signs
+        config.signingKey(started.webhookSigningKey().id(), started.webhookSigningKey().secret());
+      }
+      receiver = ReceiveCommand.start(config.build());
     } catch (RuntimeException e) {
       started.close();
       throw e;

@@ -29,7 +29,9 @@ record WiredServers(SyncApiFake fake, SyncReceiver receiver, String controlToken
         + "/api/events, live: /api/events/stream)");
     out.println("  Sync fake: " + fake.baseUrl() + "  default service " + fake.defaultServiceSid());
     out.println("  clock:     " + ClockSetting.describe(fake.clock()));
-    out.println("  webhooks:  every change to the default service is posted, signed with the auth token, to the receiver.");
+    String signing = fake.webhookSigningKey() == null ? "the auth token"
+        : "signing key " + fake.webhookSigningKey().id() + " (HMAC-SHA256, as a Webhook Rule signs)";
+    out.println("  webhooks:  every change to the default service is posted, signed with " + signing + ", to the receiver.");
     out.println("             webhooks_from_rest_enabled is ON (Twilio's default is off) so you see what your REST calls fire.");
   }
 

@@ -26,6 +26,18 @@ class BadOptionTest {
         bad("--signature enforce needs a token to check signatures against; give --auth-token TOKEN"
             + " (or set $TWILIO_AUTH_TOKEN), or choose --signature off.", "receive", "--signature", "enforce"),
         bad("--signature warn needs a token", "receive", "--signature", "warn"),
+        bad("Invalid value for option '--signing-key' (KEY_ID:SECRET): a signing key is KEY_ID:SECRET, such as"
+            + " KEY1:s3cret; received a value with no ':' (6 characters)", "receive", "--signing-key", "s3cret"),
+        bad("Invalid value for option '--signing-key' (KEY_ID:SECRET): a signing key needs an id and a secret, as"
+            + " KEY_ID:SECRET; received key id 'KEY1' with no secret", "receive", "--signing-key", "KEY1:"),
+        bad("--signing-key: signing key id 'K1' is given twice; give each key once.",
+            "receive", "--signing-key", "K1:a", "--signing-key", "K1:b"),
+        bad("Invalid value for option '--webhook-signing-key': a signing key is KEY_ID:SECRET", "fake",
+            "--webhook-signing-key", "nocolon"),
+        bad("Invalid value for option '--webhook-signing-key': a signing key is KEY_ID:SECRET", "up",
+            "--webhook-signing-key", "nocolon"),
+        bad("Invalid value for option '--webhook-signing-key': a signing key is KEY_ID:SECRET", "exec",
+            "--webhook-signing-key", "nocolon", "--", "true"),
         bad("Invalid value for option '--public-url': 'garbage' does not start with https:// or http://;"
             + " give the URL Twilio calls, such as https://abc.ngrok.app", "receive", "--public-url", "garbage"),
         bad("Invalid value for option '--auth-token' (TOKEN): the token is empty", "receive", "--auth-token="),

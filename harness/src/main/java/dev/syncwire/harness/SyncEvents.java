@@ -119,7 +119,10 @@ public final class SyncEvents implements AutoCloseable {
     return await().type(EventType.DOCUMENT_UPDATED).object(document).within(within);
   }
 
-  /** The first {@code stream_message_published} to {@code stream}. */
+  /**
+   * The first {@code stream_message_published} to {@code stream}: its SID ({@code TO...}), since the
+   * webhook carries no unique name. The fake sends these only with {@code streamWebhooks} on.
+   */
   public SyncEvent awaitStreamMessagePublished(String stream, Duration within) {
     return await().type(EventType.STREAM_MESSAGE_PUBLISHED).object(stream).within(within);
   }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.SyncEvent;
+import dev.syncwire.fixtures.WebhookBuilder;
 import dev.syncwire.fixtures.Webhooks;
 import dev.syncwire.receiver.SyncReceiver;
 import java.time.Duration;
@@ -123,8 +124,10 @@ class AwaitWithinTest {
 
     assertThat(events.awaitMapItemAdded("m", "k", TWO_SECONDS).itemKey()).isEqualTo("k");
     assertThat(events.awaitListItemRemoved("l", 4, TWO_SECONDS).itemIndex()).isEqualTo(4L);
-    assertThat(events.awaitStreamMessagePublished("typing-indicators", TWO_SECONDS).objectName())
-        .isEqualTo("typing-indicators");
+    String stream = WebhookBuilder.sidFor("TO", "typing-indicators");
+    assertThat(events.awaitStreamMessagePublished(stream, TWO_SECONDS).objectSid()).isEqualTo(stream);
+    assertThat(events.awaitStreamMessagePublished(stream, TWO_SECONDS).objectName())
+        .isNull(); // no StreamUniqueName: no source shows Twilio sending one
   }
 
   @Test

@@ -38,7 +38,7 @@ final class WebhookPoster {
   /** Makes {@code webhook} distinct from every other one this class sent (event id, revisions, date). */
   static WebhookBuilder distinct(WebhookBuilder webhook) {
     long n = SEQUENCE.incrementAndGet();
-    return webhook.eventId(n).revision(Long.toString(n)).itemRevision(Long.toString(n))
+    return webhook.eventId(n).revision(Long.toHexString(n)).itemRevision(Long.toHexString(n))
         .dateCreated(WebhookBuilder.FIXED_TIME.plusSeconds(n));
   }
 

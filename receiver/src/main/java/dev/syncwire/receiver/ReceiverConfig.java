@@ -1,5 +1,6 @@
 package dev.syncwire.receiver;
 
+import dev.syncwire.fixtures.SigningKey;
 import dev.syncwire.receiver.SignatureMode;
 import java.io.PrintStream;
 import java.net.URI;
@@ -27,6 +28,7 @@ public final class ReceiverConfig {
   private final int port;
   private final String webhookPath;
   private final List<String> authTokens;
+  private final List<SigningKey> signingKeys;
   private final SignatureMode signatureMode;
   private final URI publicUrl;
   private final boolean trustForwardedHeaders;
@@ -48,8 +50,9 @@ public final class ReceiverConfig {
     this.port = b.port;
     this.webhookPath = b.webhookPath;
     this.authTokens = List.copyOf(b.authTokens);
+    this.signingKeys = List.copyOf(b.signingKeys);
     this.signatureMode = b.signatureMode != null ? b.signatureMode
-        : authTokens.isEmpty() ? SignatureMode.OFF : SignatureMode.ENFORCE;
+        : authTokens.isEmpty() && signingKeys.isEmpty() ? SignatureMode.OFF : SignatureMode.ENFORCE;
     this.publicUrl = b.publicUrl;
     this.trustForwardedHeaders = b.trustForwardedHeaders;
     this.journal = b.journal;
@@ -79,6 +82,8 @@ public final class ReceiverConfig {
   public int port() { return port; }
   public String webhookPath() { return webhookPath; }
   public List<String> authTokens() { return authTokens; }
+  /** Webhook Rule keys ({@link Builder#signingKey}); a webhook naming one in its settings header is checked with it. */
+  public List<SigningKey> signingKeys() { return signingKeys; }
   public SignatureMode signatureMode() { return signatureMode; }
   public URI publicUrl() { return publicUrl; }
   public boolean trustForwardedHeaders() { return trustForwardedHeaders; }
@@ -106,6 +111,7 @@ public final class ReceiverConfig {
     private int port;
     private String webhookPath = "/webhooks";
     private final List<String> authTokens = new ArrayList<>();
+    private final List<SigningKey> signingKeys = new ArrayList<>();
     private SignatureMode signatureMode;
     private URI publicUrl;
     private boolean trustForwardedHeaders = true;
@@ -158,6 +164,24 @@ public final class ReceiverConfig {
 
     public Builder authTokens(List<String> tokens) {
       tokens.forEach(this::authToken);
+      return this;
+    }
+
+    /**
+     * A Webhook Rule key: a webhook carrying {@code X-Twilio-Webhooks-Signature-Settings:
+     * key=<keyId>,algorithm=HMAC_SHA256} must be signed with HMAC-SHA256 keyed by {@code secret}
+     * over the usual string; call again for several keys. Webhooks without that header are checked
+     * with the auth tokens, as before.
+     *
+     * @throws IllegalArgumentException if the id or secret is blank, the id holds {@code , = :} or
+     *     spaces, or the id was given before
+     */
+    public Builder signingKey(String keyId, String secret) {
+      SigningKey key = new SigningKey(keyId, secret);
+      if (signingKeys.stream().anyMatch(k -> k.id().equals(keyId))) {
+        throw new IllegalArgumentException("signing key id '" + keyId + "' is given twice; give each key once");
+      }
+      signingKeys.add(key);
       return this;
     }
 
@@ -269,10 +293,11 @@ public final class ReceiverConfig {
     }
 
     public ReceiverConfig build() {
-      if (signatureMode == SignatureMode.ENFORCE && authTokens.isEmpty()) {
+      if (signatureMode == SignatureMode.ENFORCE && authTokens.isEmpty() && signingKeys.isEmpty()) {
         throw new IllegalArgumentException(
-            "signature mode enforce needs at least one auth token: give one (authToken(...); --auth-token on the"
-                + " command line), or choose signature mode off (SignatureMode.OFF; --signature off)");
+            "signature mode enforce needs at least one auth token or signing key: give one (authToken(...) or"
+                + " signingKey(...); --auth-token or --signing-key on the command line), or choose signature mode"
+                + " off (SignatureMode.OFF; --signature off)");
       }
       return new ReceiverConfig(this);
     }

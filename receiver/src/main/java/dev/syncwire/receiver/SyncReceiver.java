@@ -74,6 +74,7 @@ public final class SyncReceiver implements AutoCloseable {
         config.maxQueuedForwards(), config.clock(), recorder::recordForward);
     recorder.afterPublishing(forwarder::forward); // on the recording thread, in journal order: each lane keeps it
     SignatureValidator signatures = SignatureValidator.of(config.signatureMode(), config.authTokens())
+        .withSigningKeys(config.signingKeys())
         .trustingForwardedHeaders(config.trustForwardedHeaders());
     if (config.publicUrl() != null) {
       signatures = signatures.withPublicUrl(config.publicUrl().toString());

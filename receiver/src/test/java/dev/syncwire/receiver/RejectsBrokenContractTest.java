@@ -65,8 +65,10 @@ class RejectsBrokenContractTest {
             "EventId", "non_negative_integer", "abc"),
         Arguments.of("map event without ItemKey", Webhooks.mapItemRemoved().remove("ItemKey").build(),
             "ItemKey", "required", null),
-        Arguments.of("ItemKey over 256 characters", Webhooks.mapItemUpdated().key("k".repeat(257)).build(),
-            "ItemKey", "item_key_length", "k".repeat(120) + "... (257 characters)"),
+        Arguments.of("ItemKey over 320 characters", Webhooks.mapItemUpdated().key("k".repeat(321)).build(),
+            "ItemKey", "item_key_length", "k".repeat(120) + "... (321 characters)"),
+        Arguments.of("MapUniqueName over 320 characters", Webhooks.mapItemUpdated().map("m".repeat(321)).build(),
+            "MapUniqueName", "unique_name_length", "m".repeat(120) + "... (321 characters)"),
         Arguments.of("list item event naming no list", Webhooks.listItemAdded().remove("ListSid")
                 .remove("ListUniqueName").build(),
             "ListSid", "one_of_required", null),

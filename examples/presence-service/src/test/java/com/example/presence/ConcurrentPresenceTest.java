@@ -4,6 +4,7 @@ import static dev.syncwire.harness.EventMatcher.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.sync.v1.service.SyncStream;
 import dev.syncwire.fixtures.EventType;
 import dev.syncwire.harness.SyncEvents;
 import dev.syncwire.harness.fake.SyncApiFake;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 @Execution(ExecutionMode.CONCURRENT)
 class ConcurrentPresenceTest {
   @RegisterExtension
-  static SyncWireExtension sync = SyncWireExtension.builder().perClass().awaitTimeout(Duration.ofSeconds(5)).build();
+  static SyncWireExtension sync = SyncWireExtension.builder().perClass().awaitTimeout(Duration.ofSeconds(5))
+      .streamWebhooks(true).build();
 
   @BeforeAll
   static void oneFakeForTheClass(SyncApiFake fake) {
@@ -68,7 +70,8 @@ class ConcurrentPresenceTest {
   void typingInItsOwnService(TwilioRestClient client, @SyncServiceSid String serviceSid, SyncEvents events) {
     new TypingIndicator(client, serviceSid).publish("room-7", "user-123", true);
 
-    events.awaitStreamMessagePublished("room-events", Duration.ofSeconds(5));
+    String stream = SyncStream.fetcher(serviceSid, TypingIndicator.STREAM).fetch(client).getSid();
+    events.awaitStreamMessagePublished(stream, Duration.ofSeconds(5));
     events.await().type(EventType.MAP_ITEM_ADDED).absentFor(Duration.ofMillis(200)); // no other test's heartbeats
   }
 }

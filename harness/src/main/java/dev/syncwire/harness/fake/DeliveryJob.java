@@ -1,6 +1,7 @@
 package dev.syncwire.harness.fake;
 
 import dev.syncwire.fixtures.FormParams;
+import dev.syncwire.fixtures.SigningKey;
 import dev.syncwire.fixtures.WebhookRequest;
 import dev.syncwire.harness.fake.WebhookDeliveryRecord.Attempt;
 import dev.syncwire.harness.fake.WebhookDeliveryRecord.Fault;
@@ -19,6 +20,8 @@ final class DeliveryJob {
   final String url;
   final FormParams params;
   final String authToken;
+  /** When set, signs as a Webhook Rule does (HMAC-SHA256) instead of with {@link #authToken}. */
+  final SigningKey signingKey;
   final String orderingKey;
   final Fault fault;
   final Duration delay;
@@ -31,12 +34,13 @@ final class DeliveryJob {
   java.util.concurrent.ScheduledFuture<?> delayTimer; // set while a delay fault holds the first attempt back
   private HttpRequest request; // built once: every retry and duplicate sends the same bytes
 
-  DeliveryJob(long sequence, String url, FormParams params, String authToken, String orderingKey,
-      Fault fault, Duration delay) {
+  DeliveryJob(long sequence, String url, FormParams params, String authToken, SigningKey signingKey,
+      String orderingKey, Fault fault, Duration delay) {
     this.sequence = sequence;
     this.url = url;
     this.params = params;
     this.authToken = authToken;
+    this.signingKey = signingKey;
     this.orderingKey = orderingKey;
     this.fault = fault;
     this.delay = delay;
@@ -48,7 +52,7 @@ final class DeliveryJob {
       if (url == null || url.isBlank()) {
         throw new IllegalArgumentException("the webhook URL is empty; set the service's webhook_url");
       }
-      if (authToken == null || authToken.isEmpty()) {
+      if (signingKey == null && (authToken == null || authToken.isEmpty())) {
         throw new IllegalArgumentException(
             "no auth token to sign with; give the fake its account's auth token");
       }
@@ -66,7 +70,8 @@ final class DeliveryJob {
         throw new IllegalArgumentException("the webhook URL '" + url
             + "' is not http(s); use e.g. http://127.0.0.1:4567/sync");
       }
-      WebhookRequest webhook = WebhookRequest.of(wireUrl, params, authToken, idempotencyToken);
+      WebhookRequest webhook = signingKey != null ? WebhookRequest.of(wireUrl, params, signingKey, idempotencyToken)
+          : WebhookRequest.of(wireUrl, params, authToken, idempotencyToken);
       HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(timeout)
           .POST(HttpRequest.BodyPublishers.ofByteArray(webhook.body()));
       webhook.headers().forEach(builder::header);

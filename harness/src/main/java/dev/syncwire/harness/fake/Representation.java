@@ -87,7 +87,7 @@ final class Representation {
     }
     g.writeEndObject();
     if (o.type != ObjectType.STREAM) {
-      g.writeStringField("revision", Long.toString(o.revision));
+      g.writeStringField("revision", Revision.text(o.revision));
     }
     if (o.type == ObjectType.DOCUMENT) {
       data(g, o.data);
@@ -111,7 +111,7 @@ final class Representation {
     g.writeStringField("service_sid", serviceSid);
     g.writeStringField(list ? "list_sid" : "map_sid", o.sid);
     g.writeStringField("url", objectUrl(origin, serviceSid, o) + "/Items/" + (list ? i.index.toString() : pathSegment(i.key)));
-    g.writeStringField("revision", Long.toString(i.revision));
+    g.writeStringField("revision", Revision.text(i.revision));
     data(g, i.data);
     g.writeStringField("date_expires", Json.date(i.dateExpires));
     g.writeStringField("date_created", Json.date(i.dateCreated));

@@ -72,6 +72,16 @@ final class SidGenerator {
     return z ^ (z >>> 30) ^ (z >>> 60);
   }
 
+  /** Two ASCII letters and 32 hex digits: the shape a unique name must not have (Twilio's "SID pattern"). */
+  static boolean looksLikeAnySid(String value) {
+    return value != null && value.length() == 34 && asciiLetter(value.charAt(0)) && asciiLetter(value.charAt(1))
+        && looksLikeSid(value, value.substring(0, 2));
+  }
+
+  private static boolean asciiLetter(char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+  }
+
   static boolean looksLikeSid(String value, String prefix) {
     if (value == null || value.length() != 34 || !value.startsWith(prefix)) {
       return false;

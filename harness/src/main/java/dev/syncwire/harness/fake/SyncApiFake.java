@@ -8,6 +8,7 @@ import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.twilio.http.TwilioRestClient;
+import dev.syncwire.fixtures.SigningKey;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,10 +81,14 @@ public final class SyncApiFake implements AutoCloseable {
     this.config = b;
     this.clock = b.clock != null ? b.clock : FakeClock.ofNow();
     this.delivery = b.sink == null ? new WebhookDelivery(DeliveryOptions.defaults()) : null;
-    if (delivery != null && b.onDeliveryFinished != null) {
-      delivery.onFinished(b.onDeliveryFinished);
+    if (delivery != null) {
+      delivery.signWith(b.webhookSigningKey);
+      if (b.onDeliveryFinished != null) {
+        delivery.onFinished(b.onDeliveryFinished);
+      }
     }
     this.store = new SyncStore(b.accountSid, b.authToken, clock, b.seed, b.sink == null ? delivery : b.sink);
+    store.streamWebhooks(b.streamWebhooks);
     this.faults = new Faults();
     clock.onAdvance(store::expireDue);
     this.expiryTimer = clock.mode() == FakeClock.Mode.SYSTEM ? new ExpiryTimer(store, clock) : null;
@@ -180,6 +185,11 @@ public final class SyncApiFake implements AutoCloseable {
 
   public String accountSid() {
     return config.accountSid;
+  }
+
+  /** The Webhook Rule key webhooks are signed with ({@link Builder#webhookSigningKey}), or null for the auth token. */
+  public SigningKey webhookSigningKey() {
+    return config.webhookSigningKey;
   }
 
   public String authToken() {
@@ -419,6 +429,8 @@ public final class SyncApiFake implements AutoCloseable {
     private String serviceSid;
     private String webhookUrl;
     private boolean webhooksFromRestEnabled;
+    private boolean streamWebhooks;
+    private SigningKey webhookSigningKey;
     // Null: a WebhookDelivery that POSTs signed webhooks. Tests may record instead.
     private WebhookSink sink;
     private Consumer<WebhookDeliveryRecord> onDeliveryFinished;
@@ -532,6 +544,29 @@ public final class SyncApiFake implements AutoCloseable {
      */
     public Builder onDeliveryFinished(Consumer<WebhookDeliveryRecord> listener) {
       this.onDeliveryFinished = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Whether a published stream message fires a {@code stream_message_published} webhook (with
+     * {@code StreamSid}, {@code MessageSid}, {@code MessageData}). Off by default, since nothing
+     * shows Twilio sending it (its client SDKs get stream messages over their own connection):
+     * turn it on only to test a handler written for the seed document's description.
+     */
+    public Builder streamWebhooks(boolean enabled) {
+      this.streamWebhooks = enabled;
+      return this;
+    }
+
+    /**
+     * Sign webhooks as a Webhook Rule does: {@code X-Twilio-Signature} is HMAC-SHA256 keyed by
+     * {@code secret}, and {@code X-Twilio-Webhooks-Signature-Settings: key=<keyId>,algorithm=HMAC_SHA256}
+     * says so. Default: HMAC-SHA1 with the auth token, as without a rule.
+     *
+     * @throws IllegalArgumentException if the id or secret is blank, or the id holds {@code , = :} or spaces
+     */
+    public Builder webhookSigningKey(String keyId, String secret) {
+      this.webhookSigningKey = new SigningKey(keyId, secret);
       return this;
     }
 

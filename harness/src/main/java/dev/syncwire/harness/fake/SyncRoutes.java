@@ -283,10 +283,7 @@ final class SyncRoutes {
       if (key == null) {
         throw SyncError.missingParameter("Key");
       }
-      // characters are Unicode code points, as the receiver counts them
-      if (key.isEmpty() || key.length() > 256 && key.codePointCount(0, key.length()) > 256) {
-        throw SyncError.badRequest(54209, "Invalid map item key '" + key + "': it must be 1 to 256 characters");
-      }
+      SyncStore.checkItemKey(key);
     }
     JsonNode data = d.get(MAX_DATA_BYTES, true);
     Integer itemTtl = itemTtl(f);

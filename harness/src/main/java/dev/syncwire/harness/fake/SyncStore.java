@@ -21,6 +21,8 @@ import java.util.function.Consumer;
  */
 final class SyncStore {
   static final int MAX_TTL = 31_536_000;
+  /** Unique names and map item keys: 1 to 320 characters (twilio-oai spec text; Twilio's Kotlin SDK test). */
+  static final int MAX_NAME_LENGTH = 320;
 
   /** An immutable copy of everything, for snapshot/restore. */
   record State(
@@ -42,6 +44,8 @@ final class SyncStore {
   private final FakeClock clock;
   private final long seed;
   private volatile WebhookSink sink;
+  /** Off by default: nothing shows Twilio POSTing stream_message_published (see {@link #streamWebhooks}). */
+  private volatile boolean streamWebhooks;
   /** Told, under this lock, when an expiry becomes the earliest pending one (a system clock's timer). */
   private Consumer<Instant> earliestExpiry = at -> {};
 
@@ -72,6 +76,15 @@ final class SyncStore {
 
   void sink(WebhookSink sink) {
     this.sink = Objects.requireNonNull(sink);
+  }
+
+  /**
+   * Whether publishing a stream message fires {@code stream_message_published}. Off by default: no
+   * source shows Twilio posting it to a webhook_url, and a handler that waits for it would pass here
+   * and never run in production.
+   */
+  void streamWebhooks(boolean enabled) {
+    this.streamWebhooks = enabled;
   }
 
   synchronized void onEarliestExpiry(Consumer<Instant> listener) {
@@ -161,12 +174,12 @@ final class SyncStore {
 
   synchronized SyncObject createObject(SyncService service, ObjectType type, String uniqueName, JsonNode data, Integer ttl) {
     SyncService.Registry registry = service.registry(type);
+    if (uniqueName != null) {
+      checkUniqueName(uniqueName);
+    }
     if (uniqueName != null && registry.byUniqueName.containsKey(uniqueName)) {
       throw new SyncError(409, 54301, "Unique name already exists: a " + type.wireName() + " named '"
           + uniqueName + "' is already in service " + service.sid + "; fetch it or pick another UniqueName");
-    }
-    if (uniqueName != null && SidGenerator.looksLikeSid(uniqueName, type.sidPrefix())) {
-      throw SyncError.badRequest(20001, "UniqueName '" + uniqueName + "' looks like a SID; a unique name must not");
     }
     Instant now = now();
     Instant expiresAt = expiryAt(ttl, now); // first: a TTL that cannot be dated leaves nothing half made
@@ -212,6 +225,9 @@ final class SyncStore {
   }
 
   synchronized void publish(SyncService service, SyncObject stream, String messageSid, String data) {
+    if (!streamWebhooks) {
+      return;
+    }
     send(service, WebhookParams.forStreamMessage(accountSid, service.sid, stream, messageSid, data), stream);
   }
 
@@ -255,6 +271,7 @@ final class SyncStore {
 
   private void itemAdded(SyncService service, SyncObject object, SyncItem item, Integer itemTtl, Instant itemExpires,
       Integer collectionTtl, Instant collectionExpires, EventType event) {
+    itemChanged(object);
     expireIn(service, object, item, itemTtl, itemExpires);
     expireIn(service, object, null, collectionTtl, collectionExpires);
     emitItem(service, event, object, item);
@@ -271,6 +288,7 @@ final class SyncStore {
     }
     item.revision++;
     item.dateUpdated = now;
+    itemChanged(object);
     expireIn(service, object, item, itemTtl, itemExpires);
     expireIn(service, object, null, collectionTtl, collectionExpires);
     emitItem(service, object.type == ObjectType.LIST ? EventType.LIST_ITEM_UPDATED : EventType.MAP_ITEM_UPDATED, object, item);
@@ -284,8 +302,19 @@ final class SyncStore {
 
   private void removeItem(SyncService service, SyncObject object, SyncItem item) {
     object.items().remove(item.id());
+    itemChanged(object);
     dropExpiry(item.expiry);
     emitItem(service, object.type == ObjectType.LIST ? EventType.LIST_ITEM_REMOVED : EventType.MAP_ITEM_REMOVED, object, item);
+  }
+
+  /**
+   * A map's revision moves with each change to its items, as the captured backend event shows
+   * (item_revision "1af" beside map_revision "1b0"); no source shows it for lists, so theirs stays.
+   */
+  private static void itemChanged(SyncObject object) {
+    if (object.type == ObjectType.MAP) {
+      object.revision++;
+    }
   }
 
   // ---- permissions ----
@@ -409,12 +438,46 @@ final class SyncStore {
         + "'; it must be a whole number of seconds from 0 (no expiry) to " + MAX_TTL);
   }
 
+  // ---- names ----
+
+  /**
+   * Twilio's rule, with its message as Twilio's Kotlin SDK test quotes it: 1 to 320 characters
+   * (Unicode code points, as the receiver counts) and not shaped like any SID, so a name never
+   * shadows a SID in a path.
+   */
+  static void checkUniqueName(String uniqueName) {
+    int length = codePoints(uniqueName);
+    boolean sidShaped = SidGenerator.looksLikeAnySid(uniqueName);
+    if (length == 0 || length > MAX_NAME_LENGTH || sidShaped) {
+      throw SyncError.badRequest(54302, "Invalid unique name. Expected a string with length 1-" + MAX_NAME_LENGTH
+          + " not matching the SID pattern; UniqueName was " + (sidShaped
+              ? "'" + uniqueName + "', which looks like a SID (two letters and 32 hex digits)"
+              : length + " characters long"));
+    }
+  }
+
+  /** A map item key: 1 to 320 characters (Twilio error 54209, whose page still says 256; the spec says 320). */
+  static void checkItemKey(String key) {
+    int length = codePoints(key);
+    if (length == 0 || length > MAX_NAME_LENGTH) {
+      throw SyncError.badRequest(54209, "Invalid map item key: expected a string with length 1-" + MAX_NAME_LENGTH
+          + "; Key was " + length + " characters long");
+    }
+  }
+
+  /** Characters as Unicode code points; UTF-16 units only outnumber them past the limit, so count them only there. */
+  private static int codePoints(String text) {
+    return text.length() <= MAX_NAME_LENGTH ? text.length() : text.codePointCount(0, text.length());
+  }
+
   // ---- If-Match ----
 
+  /** If-Match compares the revision's text, never a number parsed from it. */
   private static void checkRevision(String ifMatch, long revision) {
-    if (ifMatch != null && !ifMatch.equals(Long.toString(revision))) {
+    String current = Revision.text(revision);
+    if (ifMatch != null && !ifMatch.equals(current)) {
       throw new SyncError(412, 20412, "Precondition failed: If-Match was '" + ifMatch
-          + "' but the current revision is '" + revision + "'; fetch the latest revision and retry");
+          + "' but the current revision is '" + current + "'; fetch the latest revision and retry");
     }
   }
 

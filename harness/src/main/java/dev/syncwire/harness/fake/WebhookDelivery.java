@@ -1,6 +1,7 @@
 package dev.syncwire.harness.fake;
 
 import dev.syncwire.fixtures.FormParams;
+import dev.syncwire.fixtures.SigningKey;
 import dev.syncwire.harness.fake.WebhookDeliveryRecord.Attempt;
 import dev.syncwire.harness.fake.WebhookDeliveryRecord.Fault;
 import dev.syncwire.harness.fake.WebhookDeliveryRecord.Outcome;
@@ -59,6 +60,7 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
   private final DeliveryLanes lanes = new DeliveryLanes(this::startLocked);
   private long sequence;
   private int pending;
+  private volatile SigningKey signingKey;
   private boolean closed;
 
   WebhookDelivery(DeliveryOptions options) {
@@ -82,6 +84,11 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
           .build();
     }
     this.sender = new AttemptSender(client, options.timeout(), workers);
+  }
+
+  /** Signs every later webhook with {@code key} and HMAC-SHA256, as a Webhook Rule does; null: the auth token. */
+  void signWith(SigningKey key) {
+    this.signingKey = key;
   }
 
   /** The fault script applied to the next deliveries. */
@@ -108,11 +115,11 @@ final class WebhookDelivery implements WebhookSink, AutoCloseable {
     synchronized (lock) {
       long seq = ++sequence;
       if (closed) {
-        refused = new DeliveryJob(seq, url, params, authToken, orderingKey, Fault.NONE, Duration.ZERO);
+        refused = new DeliveryJob(seq, url, params, authToken, signingKey, orderingKey, Fault.NONE, Duration.ZERO);
         register(refused);
       } else {
         WebhookFaults.Assignment a = faults.assign(orderingKey);
-        DeliveryJob job = new DeliveryJob(seq, url, params, authToken, orderingKey, a.fault(), a.delay());
+        DeliveryJob job = new DeliveryJob(seq, url, params, authToken, signingKey, orderingKey, a.fault(), a.delay());
         register(job);
         switch (a.fault()) {
           case DROP -> finishLocked(job, Outcome.DROPPED,

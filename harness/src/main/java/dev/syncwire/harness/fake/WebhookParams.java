@@ -13,8 +13,9 @@ import dev.syncwire.fixtures.Webhooks;
  * <p>Every event: AccountSid, ServiceSid, EventType, Identity={@code system} (REST-made), no
  * EndpointId. Object events add {@code <Type>Sid}, {@code <Type>UniqueName} (when set), {@code
  * <Type>Revision}; document events add DocumentData except on removal. Item events add {@code
- * <Type>Sid}, {@code <Type>UniqueName}, ItemIndex or ItemKey, ItemData (except on removal),
- * ItemRevision, EventId. Stream messages add StreamSid, StreamUniqueName, MessageSid, MessageData.
+ * <Type>Sid}, {@code <Type>UniqueName}, ItemIndex or ItemKey, ItemData (the removed data on removal),
+ * ItemRevision, MapRevision (maps only), EventId. Stream messages (only with {@code streamWebhooks} on) add StreamSid, MessageSid,
+ * MessageData: no StreamUniqueName, which no source shows.
  */
 final class WebhookParams {
   static final String REST_IDENTITY = "system";
@@ -24,7 +25,7 @@ final class WebhookParams {
   /** document_*, list_created/removed, map_created/removed. */
   static FormParams forObject(String accountSid, String serviceSid, EventType event, SyncObject object) {
     return base(accountSid, serviceSid, event, object)
-        .revision(Long.toString(object.revision))
+        .revision(Revision.text(object.revision))
         .data(object.data == null ? null : Json.text(object.data))
         .build();
   }
@@ -34,12 +35,13 @@ final class WebhookParams {
       String accountSid, String serviceSid, EventType event, SyncObject object, SyncItem item, long eventId) {
     WebhookBuilder builder = base(accountSid, serviceSid, event, object)
         .data(Json.text(item.data))
-        .itemRevision(Long.toString(item.revision))
+        .itemRevision(Revision.text(item.revision))
+        .revision(Revision.text(object.revision)) // MapRevision on map item events; lists carry no ListRevision
         .eventId(eventId);
     return (item.key != null ? builder.key(item.key) : builder.index(item.index)).build();
   }
 
-  /** stream_message_published (the seed's name; real Twilio may not send it at all). */
+  /** stream_message_published (the seed's name; no source shows real Twilio sending it). */
   static FormParams forStreamMessage(
       String accountSid, String serviceSid, SyncObject stream, String messageSid, String messageData) {
     return base(accountSid, serviceSid, EventType.STREAM_MESSAGE_PUBLISHED, stream)

@@ -23,6 +23,7 @@ final class SyncWireEnvironment implements ExtensionContext.Store.CloseableResou
       throw new UncheckedIOException("could not create a temporary journal file: " + e.getMessage(), e);
     }
     this.fake = SyncApiFake.builder().seed(settings.seed()).webhooksFromRestEnabled(settings.webhooksFromRest())
+        .streamWebhooks(settings.streamWebhooks())
         .start();
     try {
       Files.deleteIfExists(journal);

@@ -46,7 +46,7 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
 
   /** Fixed options; per-test state is in the Store. */
   record Settings(SyncWireTest.Lifecycle lifecycle, long seed, Duration awaitTimeout, boolean webhooksFromRest,
-      boolean failOnUndeliveredWebhooks) {}
+      boolean failOnUndeliveredWebhooks, boolean streamWebhooks) {}
 
   private final Settings configured;
 
@@ -143,7 +143,7 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
         "SyncWireExtension needs @SyncWireTest on the test class, or registration with @RegisterExtension"
             + " SyncWireExtension.builder()...build()"));
     return new Settings(a.lifecycle(), a.seed(), Duration.ofMillis(a.awaitTimeoutMillis()), a.webhooksFromRest(),
-        a.failOnUndeliveredWebhooks());
+        a.failOnUndeliveredWebhooks(), a.streamWebhooks());
   }
 
   /** The environment for this context: the class's (per class) or the test's own (per method). */
@@ -207,6 +207,7 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
     private Duration awaitTimeout = SyncEvents.DEFAULT_TIMEOUT;
     private boolean webhooksFromRest = true;
     private boolean failOnUndeliveredWebhooks = true;
+    private boolean streamWebhooks;
 
     private Builder() {}
 
@@ -246,9 +247,15 @@ public final class SyncWireExtension implements BeforeAllCallback, BeforeEachCal
       return this;
     }
 
+    /** Whether the fake posts {@code stream_message_published} (off by default: see {@link SyncWireTest#streamWebhooks}). */
+    public Builder streamWebhooks(boolean enabled) {
+      this.streamWebhooks = enabled;
+      return this;
+    }
+
     public SyncWireExtension build() {
       return new SyncWireExtension(new Settings(lifecycle, seed, awaitTimeout, webhooksFromRest,
-          failOnUndeliveredWebhooks));
+          failOnUndeliveredWebhooks, streamWebhooks));
     }
   }
 }

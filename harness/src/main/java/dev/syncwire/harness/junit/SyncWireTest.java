@@ -58,6 +58,13 @@ public @interface SyncWireTest {
    */
   boolean failOnUndeliveredWebhooks() default true;
 
+  /**
+   * Whether the fake posts {@code stream_message_published} for each stream message. Off by default:
+   * nothing shows Twilio sending it (shared/contracts, update of 2026-12-05), so a handler that
+   * waits for it would pass here and never run in production.
+   */
+  boolean streamWebhooks() default false;
+
   /** How long the receiver and the fake live. */
   enum Lifecycle {
     /** A fresh receiver and fake for every test: nothing is shared. */

@@ -9,8 +9,10 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.sync.v1.service.Document;
 import com.twilio.rest.sync.v1.service.SyncList;
 import com.twilio.rest.sync.v1.service.SyncMap;
+import com.twilio.rest.sync.v1.service.SyncStream;
 import com.twilio.rest.sync.v1.service.synclist.SyncListItem;
 import com.twilio.rest.sync.v1.service.syncmap.SyncMapItem;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,16 @@ class ErrorResponsesTest extends SharedFakeTest {
   }
 
   @Test
+  void deletingAMissingMapItemIs404With20404AsTwilioAuthoredCodeExpects() {
+    SyncMap.creator(service).setUniqueName("user-presence").create(client);
+    ApiException e = catchThrowableOfType(ApiException.class,
+        () -> SyncMapItem.deleter(service, "user-presence", "user-404").delete(client));
+    assertThat(e.getStatusCode()).isEqualTo(404);
+    assertThat(e.getCode()).as("live-video's sync-webhook checks e.code === 20404").isEqualTo(20404)
+        .isNotEqualTo(54201).isNotEqualTo(54012);
+  }
+
+  @Test
   void aDuplicateMapKeyIs409With54208() {
     SyncMap.creator(service).setUniqueName("m").create(client);
     SyncMapItem.creator(service, "m", "k", Map.of()).create(client);
@@ -70,15 +82,49 @@ class ErrorResponsesTest extends SharedFakeTest {
   }
 
   @Test
-  void aMapItemKeyOver256CharactersIs400With54209CountingCharactersNotUtf16Units() {
+  void aMapItemKeyOver320CharactersIs400With54209CountingCharactersNotUtf16Units() {
     SyncMap.creator(service).setUniqueName("keys").create(client);
     String rocket = "\uD83D\uDE80";
-    assertThat(SyncMapItem.creator(service, "keys", rocket.repeat(256), Map.of()).create(client).getKey())
-        .isEqualTo(rocket.repeat(256));
+    assertThat(SyncMapItem.creator(service, "keys", rocket.repeat(320), Map.of()).create(client).getKey())
+        .isEqualTo(rocket.repeat(320));
     ApiException e = catchThrowableOfType(ApiException.class,
-        () -> SyncMapItem.creator(service, "keys", rocket.repeat(257), Map.of()).create(client));
+        () -> SyncMapItem.creator(service, "keys", rocket.repeat(321), Map.of()).create(client));
     assertThat(e.getCode()).isEqualTo(54209);
     assertThat(e.getStatusCode()).isEqualTo(400);
+    assertThat(e.getMessage()).isEqualTo("Invalid map item key: expected a string with length 1-320; Key was 321 characters long");
+  }
+
+  @Test
+  void aUniqueNameOver320CharactersIs400With54302ForEveryObjectType() {
+    String name = "n".repeat(320);
+    assertThat(Document.creator(service).setUniqueName(name).create(client).getUniqueName()).isEqualTo(name);
+    String tooLong = "n".repeat(321);
+    List<Runnable> creates = List.of(
+        () -> Document.creator(service).setUniqueName(tooLong).create(client),
+        () -> SyncList.creator(service).setUniqueName(tooLong).create(client),
+        () -> SyncMap.creator(service).setUniqueName(tooLong).create(client),
+        () -> SyncStream.creator(service).setUniqueName(tooLong).create(client));
+    for (Runnable create : creates) {
+      ApiException e = catchThrowableOfType(ApiException.class, create::run);
+      assertThat(e.getStatusCode()).isEqualTo(400);
+      assertThat(e.getCode()).isEqualTo(54302);
+      assertThat(e.getMessage()).isEqualTo("Invalid unique name. Expected a string with length 1-320 not matching the"
+          + " SID pattern; UniqueName was 321 characters long");
+    }
+  }
+
+  @Test
+  void aUniqueNameShapedLikeAnySidIs400With54302() {
+    String mapSid = "MP" + "0123456789abcdef".repeat(2);
+    ApiException e = catchThrowableOfType(ApiException.class,
+        () -> Document.creator(service).setUniqueName(mapSid).create(client)); // another type's prefix still counts
+    assertThat(e.getStatusCode()).isEqualTo(400);
+    assertThat(e.getCode()).isEqualTo(54302);
+    assertThat(e.getMessage()).startsWith("Invalid unique name. Expected a string with length 1-320 not matching the SID pattern")
+        .endsWith("UniqueName was '" + mapSid + "', which looks like a SID (two letters and 32 hex digits)");
+    // 33 hex digits, or a digit in the prefix, is not a SID's shape
+    assertThat(Document.creator(service).setUniqueName("MP" + "0".repeat(33)).create(client).getUniqueName()).hasSize(35);
+    assertThat(Document.creator(service).setUniqueName("M1" + "0".repeat(32)).create(client).getUniqueName()).hasSize(34);
   }
 
   @Test

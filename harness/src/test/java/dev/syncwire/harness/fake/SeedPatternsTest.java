@@ -30,7 +30,7 @@ class SeedPatternsTest {
 
   @BeforeEach
   void start() {
-    fake = SyncApiFake.builder().webhookUrl("http://127.0.0.1:9/sync").webhooksFromRestEnabled(true)
+    fake = SyncApiFake.builder().webhookUrl("http://127.0.0.1:9/sync").webhooksFromRestEnabled(true).streamWebhooks(true)
         .webhookSink(sink).start();
     client = fake.twilioClient();
     service = fake.defaultServiceSid();

@@ -94,6 +94,12 @@ class WebhookParamsTest {
     assertThat(removed.get("ItemKey")).isEqualTo("user-1");
     assertThat(removed.get("MapUniqueName")).isEqualTo("presence");
     assertThat(removed.get("EventId")).isEqualTo("3");
+    // as in the captured backend event (item_revision "1af", map_revision "1b0"): the map's revision moves with its items
+    assertThat(sink.sent.get(1).params().toMultiMap().keySet()).containsExactly("AccountSid", "ServiceSid", "EventType",
+        "Identity", "MapSid", "MapUniqueName", "ItemKey", "ItemData", "ItemRevision", "MapRevision", "EventId");
+    assertThat(sink.sent.stream().skip(1).map(s -> s.params().get("MapRevision"))).containsExactly("1", "2", "3");
+    assertThat(removed.get("ItemRevision")).isEqualTo("1");
+    assertThat(removed.get("ItemData")).as("the data before removal").isEqualTo("{\"s\":\"away\"}");
   }
 
   @Test

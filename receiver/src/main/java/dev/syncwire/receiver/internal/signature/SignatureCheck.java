@@ -23,6 +23,7 @@ public final class SignatureCheck {
   private final int tokenIndex;
   private final int tokenCount;
   private final String reason;
+  private final String signingKeyId;
 
   private SignatureCheck(
       SignatureVerdict verdict,
@@ -30,26 +31,32 @@ public final class SignatureCheck {
       List<String> urlsTried,
       int tokenIndex,
       int tokenCount,
-      String reason) {
+      String reason,
+      String signingKeyId) {
     this.verdict = verdict;
     this.matchedUrl = matchedUrl;
     this.urlsTried = List.copyOf(urlsTried);
     this.tokenIndex = tokenIndex;
     this.tokenCount = tokenCount;
     this.reason = reason;
+    this.signingKeyId = signingKeyId;
   }
 
   static SignatureCheck valid(String matchedUrl, List<String> urlsTried, int tokenIndex, int tokenCount) {
-    return new SignatureCheck(SignatureVerdict.VALID, matchedUrl, urlsTried, tokenIndex, tokenCount, null);
+    return new SignatureCheck(SignatureVerdict.VALID, matchedUrl, urlsTried, tokenIndex, tokenCount, null, null);
+  }
+
+  static SignatureCheck validWithKey(String matchedUrl, List<String> urlsTried, String signingKeyId) {
+    return new SignatureCheck(SignatureVerdict.VALID, matchedUrl, urlsTried, -1, 0, null, signingKeyId);
   }
 
   static SignatureCheck invalid(List<String> urlsTried, String reason) {
-    return new SignatureCheck(SignatureVerdict.INVALID, null, urlsTried, -1, 0, reason);
+    return new SignatureCheck(SignatureVerdict.INVALID, null, urlsTried, -1, 0, reason, null);
   }
 
   /** No check was made: {@code reason} says why (mode off, no token, a body that was not read in full). */
   public static SignatureCheck unchecked(String reason) {
-    return new SignatureCheck(SignatureVerdict.UNCHECKED, null, List.of(), -1, 0, reason);
+    return new SignatureCheck(SignatureVerdict.UNCHECKED, null, List.of(), -1, 0, reason, null);
   }
 
   public SignatureVerdict verdict() {
@@ -77,12 +84,20 @@ public final class SignatureCheck {
     return tokenIndex;
   }
 
+  /** The id of the Webhook Rule key whose HMAC-SHA256 matched, or null (the auth token, or not valid). */
+  public String signingKeyId() {
+    return signingKeyId;
+  }
+
   /** One sentence: why the verdict is what it is, and for a failure how to fix it. */
   public String reason() {
     if (reason != null) {
       return reason;
     }
     // Built on demand: the hot path for valid webhooks never needs it.
+    if (signingKeyId != null) {
+      return "X-Twilio-Signature matches signing key " + signingKeyId + " (HMAC-SHA256) for " + matchedUrl;
+    }
     return "X-Twilio-Signature matches "
         + (tokenCount == 1 ? "the auth token" : "auth token " + (tokenIndex + 1) + " of " + tokenCount)
         + " for "

@@ -1,10 +1,14 @@
 package dev.syncwire.receiver.internal.signature;
 
 import dev.syncwire.fixtures.FormParams;
+import dev.syncwire.fixtures.SigningKey;
 import dev.syncwire.fixtures.TwilioSignature;
 import dev.syncwire.receiver.SignatureMode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -51,14 +55,17 @@ public final class SignatureValidator {
   private final TokenMacs macs;
   private final PublicUrl publicUrl;
   private final boolean trustForwarded;
+  /** Webhook Rule keys by id, each an HMAC-SHA256 keyed by its secret; insertion order. */
+  private final Map<String, TokenMacs> keys;
 
-  private SignatureValidator(
-      SignatureMode mode, List<String> tokens, TokenMacs macs, PublicUrl publicUrl, boolean trustForwarded) {
+  private SignatureValidator(SignatureMode mode, List<String> tokens, TokenMacs macs, PublicUrl publicUrl,
+      boolean trustForwarded, Map<String, TokenMacs> keys) {
     this.mode = mode;
     this.tokens = tokens;
     this.macs = macs;
     this.publicUrl = publicUrl;
     this.trustForwarded = trustForwarded;
+    this.keys = keys;
   }
 
   /**
@@ -82,7 +89,22 @@ public final class SignatureValidator {
       tokens.add(token.trim());
     }
     List<String> copy = List.copyOf(tokens);
-    return new SignatureValidator(mode, copy, new TokenMacs(copy), null, true);
+    return new SignatureValidator(mode, copy, new TokenMacs(copy), null, true, Map.of());
+  }
+
+  /**
+   * A copy that also checks webhooks signed under Webhook Rules: when {@code
+   * X-Twilio-Webhooks-Signature-Settings: key=<id>,algorithm=HMAC_SHA256} is present, the signature
+   * must be HMAC-SHA256 keyed by the secret of the key with that id, over the same string.
+   */
+  public SignatureValidator withSigningKeys(List<SigningKey> signingKeys) {
+    Map<String, TokenMacs> byId = new LinkedHashMap<>();
+    for (SigningKey key : signingKeys) {
+      if (byId.put(key.id(), new TokenMacs(List.of(key.secret()), TokenMacs.SHA256)) != null) {
+        throw new IllegalArgumentException("signing key id '" + key.id() + "' is given twice; give each key once");
+      }
+    }
+    return new SignatureValidator(mode, tokens, macs, publicUrl, trustForwarded, Collections.unmodifiableMap(byId));
   }
 
   /**
@@ -93,7 +115,7 @@ public final class SignatureValidator {
    */
   public SignatureValidator withPublicUrl(String publicUrl) {
     PublicUrl parsed = publicUrl == null || publicUrl.isBlank() ? null : PublicUrl.parse(publicUrl);
-    return new SignatureValidator(mode, tokens, macs, parsed, trustForwarded);
+    return new SignatureValidator(mode, tokens, macs, parsed, trustForwarded, keys);
   }
 
   /**
@@ -103,7 +125,7 @@ public final class SignatureValidator {
    * genuine signature may have been made for.
    */
   public SignatureValidator trustingForwardedHeaders(boolean trust) {
-    return new SignatureValidator(mode, tokens, macs, publicUrl, trust);
+    return new SignatureValidator(mode, tokens, macs, publicUrl, trust, keys);
   }
 
   public SignatureMode mode() {
@@ -116,11 +138,60 @@ public final class SignatureValidator {
     if (mode == SignatureMode.OFF) {
       return SignatureCheck.unchecked("X-Twilio-Signature was not checked: signature mode is off");
     }
+    String settings = request.signatureSettings();
+    if (settings != null) {
+      return checkWithRuleKey(request, settings);
+    }
+    if (tokens.isEmpty() && !keys.isEmpty()) {
+      return SignatureCheck.invalid(List.of(), TwilioSignature.SETTINGS_HEADER + " header is missing, so "
+          + TwilioSignature.HEADER + " would be HMAC-SHA1 with the auth token, and none is configured; Twilio adds"
+          + " the header whenever a Webhook Rule signs with a key, so give the account's auth token too"
+          + " (--auth-token) if webhooks also come without a rule");
+    }
     if (tokens.isEmpty()) {
       return SignatureCheck.unchecked(
           "X-Twilio-Signature was not checked: no auth token is configured; give the auth token of"
               + " the account that owns the Sync service to check it");
     }
+    return checkWith(request, macs, null);
+  }
+
+  /** A webhook signed under a Webhook Rule: the key and algorithm its settings header names. */
+  private SignatureCheck checkWithRuleKey(SignedRequest request, String settings) {
+    String keyId = null;
+    String algorithm = null;
+    for (String part : settings.split(",")) {
+      int eq = part.indexOf('=');
+      String name = (eq < 0 ? part : part.substring(0, eq)).trim();
+      String value = eq < 0 ? "" : part.substring(eq + 1).trim();
+      if (name.equalsIgnoreCase("key")) {
+        keyId = value;
+      } else if (name.equalsIgnoreCase("algorithm")) {
+        algorithm = value;
+      }
+    }
+    // shortened: the header is the sender's to choose
+    String shown = settings.length() <= 120 ? settings : settings.substring(0, 120) + "...";
+    String header = TwilioSignature.SETTINGS_HEADER + " '" + shown + "'";
+    if (keyId == null || keyId.isEmpty()) {
+      return SignatureCheck.invalid(List.of(), header + " names no key; Twilio sends key=<key id>,algorithm="
+          + SigningKey.HMAC_SHA256);
+    }
+    if (!SigningKey.HMAC_SHA256.equals(algorithm)) {
+      return SignatureCheck.invalid(List.of(), header + " names algorithm '" + (algorithm == null ? "" : algorithm)
+          + "', which this receiver cannot check; Webhook Rules sign with " + SigningKey.HMAC_SHA256);
+    }
+    TokenMacs key = keys.get(keyId);
+    if (key == null) {
+      return SignatureCheck.invalid(List.of(), header + " names key '" + keyId + "', which this receiver does not"
+          + " have; give it with --signing-key " + keyId + ":SECRET (ReceiverConfig.builder().signingKey(...))"
+          + (keys.isEmpty() ? "" : "; it has " + String.join(", ", keys.keySet())));
+    }
+    return checkWith(request, key, keyId);
+  }
+
+  /** Checks the signature with {@code macs}: the auth tokens ({@code keyId} null) or one Webhook Rule key. */
+  private SignatureCheck checkWith(SignedRequest request, TokenMacs macs, String keyId) {
     String signature = request.signature();
     if (signature == null || signature.isBlank()) {
       return SignatureCheck.invalid(
@@ -179,11 +250,12 @@ public final class SignatureValidator {
                 bodyProblem + "; X-Twilio-Signature matches " + url.url()
                     + ", so the body was changed after Twilio signed it");
           }
-          return SignatureCheck.valid(url.url(), tried, token, tokens.size());
+          return keyId != null ? SignatureCheck.validWithKey(url.url(), tried, keyId)
+              : SignatureCheck.valid(url.url(), tried, token, tokens.size());
         }
       }
     }
-    return SignatureCheck.invalid(tried, mismatch(request, tried, bodyProblem));
+    return SignatureCheck.invalid(tried, mismatch(request, tried, bodyProblem, keyId));
   }
 
   /** One URL to try: its text (the shared instance), its UTF-8 bytes and its port variant. */
@@ -258,9 +330,10 @@ public final class SignatureValidator {
     return List.copyOf(urls);
   }
 
-  private String mismatch(SignedRequest request, List<String> urls, String bodyProblem) {
+  private String mismatch(SignedRequest request, List<String> urls, String bodyProblem, String keyId) {
     StringBuilder sb = new StringBuilder(TwilioSignature.HEADER).append(" does not match ");
-    sb.append(tokens.size() == 1 ? "the auth token" : "any of " + tokens.size() + " auth tokens");
+    sb.append(keyId != null ? "signing key " + keyId + " (HMAC-SHA256)"
+        : tokens.size() == 1 ? "the auth token" : "any of " + tokens.size() + " auth tokens");
     sb.append(" for ");
     for (int i = 0; i < urls.size(); i++) {
       if (i > 0) {
@@ -271,7 +344,8 @@ public final class SignatureValidator {
     if (publicUrl != null) {
       sb.append("; check that the webhook URL set in Twilio is one of these (from --public-url ")
           .append(publicUrl)
-          .append(") and that the auth token is the one of the account that owns the Sync service");
+          .append(keyId != null ? ") and that the key's secret is the one of the Webhook Rule"
+              : ") and that the auth token is the one of the account that owns the Sync service");
     } else if (!trustForwarded && request.forwarding().isPresent()) {
       sb.append("; the request carries forwarding headers, which are not trusted: trust them, or"
           + " start with --public-url https://<your-host>");
@@ -306,6 +380,7 @@ public final class SignatureValidator {
         + ", "
         + tokens.size()
         + (tokens.size() == 1 ? " auth token" : " auth tokens")
+        + (keys.isEmpty() ? "" : ", signing keys " + String.join(", ", keys.keySet()))
         + (publicUrl == null ? "" : ", public URL " + publicUrl)
         + (trustForwarded ? ", forwarding headers trusted" : ", forwarding headers ignored")
         + ']';

@@ -32,6 +32,7 @@ public final class SignedRequest {
   private final byte[] body;
   private final String signature;
   private final Forwarding forwarding;
+  private final String signatureSettings;
 
   private SignedRequest(
       String scheme,
@@ -41,7 +42,8 @@ public final class SignedRequest {
       FormParams formParams,
       byte[] body,
       String signature,
-      Forwarding forwarding) {
+      Forwarding forwarding,
+      String signatureSettings) {
     this.scheme = scheme;
     this.host = host;
     this.pathAndQuery = pathAndQuery;
@@ -50,6 +52,7 @@ public final class SignedRequest {
     this.body = body;
     this.signature = signature;
     this.forwarding = forwarding;
+    this.signatureSettings = signatureSettings;
   }
 
   /**
@@ -62,7 +65,7 @@ public final class SignedRequest {
     Objects.requireNonNull(params, "params");
     String[] parts = split(url);
     return new SignedRequest(
-        parts[0], parts[1], parts[2], FORM_TYPE, params, NO_BODY, signature, Forwarding.NONE);
+        parts[0], parts[1], parts[2], FORM_TYPE, params, NO_BODY, signature, Forwarding.NONE, null);
   }
 
   /**
@@ -77,7 +80,7 @@ public final class SignedRequest {
     String[] parts = split(url);
     FormParams params = isForm(contentType) ? FormParams.parse(body) : FormParams.empty();
     return new SignedRequest(
-        parts[0], parts[1], parts[2], contentType, params, body, signature, Forwarding.NONE);
+        parts[0], parts[1], parts[2], contentType, params, body, signature, Forwarding.NONE, null);
   }
 
   /**
@@ -108,7 +111,7 @@ public final class SignedRequest {
     Forwarding forwarding = Forwarding.of(raw.header("Forwarded"), raw.header("X-Forwarded-Proto"),
         raw.header("X-Forwarded-Host"), raw.header("X-Forwarded-Port"));
     return new SignedRequest(scheme, host, pathAndQuery, contentType, params, bytes,
-        raw.header(TwilioSignature.HEADER), forwarding);
+        raw.header(TwilioSignature.HEADER), forwarding, raw.header(TwilioSignature.SETTINGS_HEADER));
   }
 
   /**
@@ -132,7 +135,21 @@ public final class SignedRequest {
                   + " X-Forwarded-Host, X-Forwarded-Port or Forwarded (pass the signature and"
                   + " content type to form(...) or body(...))");
     }
-    return new SignedRequest(scheme, host, pathAndQuery, contentType, formParams, body, signature, f);
+    return new SignedRequest(scheme, host, pathAndQuery, contentType, formParams, body, signature, f,
+        signatureSettings);
+  }
+
+  /**
+   * A copy carrying {@code X-Twilio-Webhooks-Signature-Settings} (null: absent), which says a
+   * Webhook Rule's key signed it: {@code key=<id>,algorithm=HMAC_SHA256}.
+   */
+  public SignedRequest withSignatureSettings(String value) {
+    return new SignedRequest(scheme, host, pathAndQuery, contentType, formParams, body, signature, forwarding, value);
+  }
+
+  /** The {@code X-Twilio-Webhooks-Signature-Settings} value, or null when the header was missing. */
+  public String signatureSettings() {
+    return signatureSettings;
   }
 
   /** The URL as the receiver saw it: {@code scheme://Host-header/path?query}. */

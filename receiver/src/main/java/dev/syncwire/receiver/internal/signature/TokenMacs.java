@@ -10,24 +10,32 @@ import javax.crypto.ShortBufferException;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * One keyed HMAC-SHA1 per auth token per thread, with scratch buffers, so a check allocates no
- * Mac and no digest. Jetty serves from a fixed pool of platform threads, so the per-thread copies
- * stay few.
+ * One keyed HMAC per key per thread, with scratch buffers, so a check allocates no Mac and no
+ * digest: HMAC-SHA1 for auth tokens, HMAC-SHA256 for Webhook Rule keys. Jetty serves from a fixed
+ * pool of platform threads, so the per-thread copies stay few.
  */
 final class TokenMacs {
-  private static final String HMAC = "HmacSHA1";
-  private static final int MAC_LENGTH = 20;
-  private static final int BASE64_LENGTH = 28;
+  static final String SHA1 = "HmacSHA1";
+  static final String SHA256 = "HmacSHA256";
 
+  private final String algorithm;
+  private final int macLength;
   private final SecretKeySpec[] keys;
   private final ThreadLocal<Scratch> scratch;
 
+  /** HMAC-SHA1 keyed by each auth token. */
   TokenMacs(List<String> tokens) {
-    keys = new SecretKeySpec[tokens.size()];
+    this(tokens, SHA1);
+  }
+
+  TokenMacs(List<String> secrets, String algorithm) {
+    this.algorithm = algorithm;
+    this.macLength = algorithm.equals(SHA256) ? 32 : 20;
+    keys = new SecretKeySpec[secrets.size()];
     for (int i = 0; i < keys.length; i++) {
-      keys[i] = new SecretKeySpec(tokens.get(i).getBytes(StandardCharsets.UTF_8), HMAC);
+      keys[i] = new SecretKeySpec(secrets.get(i).getBytes(StandardCharsets.UTF_8), algorithm);
     }
-    scratch = ThreadLocal.withInitial(() -> new Scratch(keys));
+    scratch = ThreadLocal.withInitial(() -> new Scratch(keys, algorithm, macLength));
   }
 
   int size() {
@@ -35,7 +43,7 @@ final class TokenMacs {
   }
 
   /**
-   * The index of the first token whose Base64 HMAC of {@code url + suffix} equals
+   * The index of the first key whose Base64 HMAC of {@code url + suffix} equals
    * {@code expected} (compared in constant time), or -1.
    */
   int match(byte[] url, byte[] suffix, byte[] expected) {
@@ -47,7 +55,7 @@ final class TokenMacs {
       try {
         mac.doFinal(s.digest, 0);
       } catch (ShortBufferException e) {
-        throw new IllegalStateException("HmacSHA1 returned more than 20 bytes", e);
+        throw new IllegalStateException(algorithm + " returned more than " + macLength + " bytes", e);
       }
       Base64.getEncoder().encode(s.digest, s.encoded);
       if (MessageDigest.isEqual(s.encoded, expected)) {
@@ -59,17 +67,19 @@ final class TokenMacs {
 
   private static final class Scratch {
     final Mac[] macs;
-    final byte[] digest = new byte[MAC_LENGTH];
-    final byte[] encoded = new byte[BASE64_LENGTH];
+    final byte[] digest;
+    final byte[] encoded;
 
-    Scratch(SecretKeySpec[] keys) {
+    Scratch(SecretKeySpec[] keys, String algorithm, int macLength) {
+      digest = new byte[macLength];
+      encoded = new byte[(macLength + 2) / 3 * 4];
       macs = new Mac[keys.length];
       for (int i = 0; i < keys.length; i++) {
         try {
-          macs[i] = Mac.getInstance(HMAC);
+          macs[i] = Mac.getInstance(algorithm);
           macs[i].init(keys[i]);
         } catch (GeneralSecurityException e) {
-          throw new IllegalStateException("HmacSHA1 is unavailable in this JVM: " + e.getMessage(), e);
+          throw new IllegalStateException(algorithm + " is unavailable in this JVM: " + e.getMessage(), e);
         }
       }
     }
