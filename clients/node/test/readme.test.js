@@ -60,15 +60,18 @@ it('runs the README Jest config and test file as pasted', { timeout: 180_000 }, 
     fs.writeFileSync(path.join(dir, 'jest.config.js'), named['jest-config']);
     fs.writeFileSync(path.join(dir, 'presence.test.js'), named['jest-test']);
     const jest = path.join(PACKAGE, 'node_modules', 'jest', 'bin', 'jest.js');
-    const tempBefore = new Set(fs.readdirSync(os.tmpdir()));
+    // A temp dir of its own: other syncwire runs on the machine make and remove syncwire-* folders in the shared one.
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-tmp-'));
     let result;
     try {
-      result = await run(process.execPath, [jest, '--ci', '--rootDir', dir], { cwd: dir, timeout: 170_000 });
+      result = await run(process.execPath, [jest, '--ci', '--rootDir', dir],
+        { cwd: dir, timeout: 170_000, env: { ...process.env, TMPDIR: tmp } });
     } catch (e) {
       assert.fail(`jest failed on the README snippets:\n${e.stdout}\n${e.stderr}`);
     }
     assert.match(result.stderr, /Tests:\s+1 passed, 1 total/);
-    const left = fs.readdirSync(os.tmpdir()).filter((f) => f.startsWith('syncwire-') && !tempBefore.has(f));
+    const left = fs.readdirSync(tmp).filter((f) => f.startsWith('syncwire-'));
+    fs.rmSync(tmp, { recursive: true, force: true });
     assert.deepEqual(left, [], 'the preset removed its temporary folder');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
