@@ -27,6 +27,7 @@ record WiredServers(SyncApiFake fake, SyncReceiver receiver, String controlToken
     out.println(title);
     out.println("  receiver:  POST " + receiver.webhookUrl() + "  (events: " + receiver.baseUrl()
         + "/api/events, live: /api/events/stream)");
+    out.println("  inspector: open " + receiver.baseUrl() + "/ in a browser: live events, replay, the fake's state");
     out.println("  Sync fake: " + fake.baseUrl() + "  default service " + fake.defaultServiceSid());
     out.println("  clock:     " + ClockSetting.describe(fake.clock()));
     String signing = fake.webhookSigningKey() == null ? "the auth token"
