@@ -97,6 +97,7 @@ final class ReceiveCommand implements Callable<Integer> {
     }
     out.println("  webhooks:   POST " + receiver.webhookUrl());
     out.println("  events:     GET  " + receiver.baseUrl() + "/api/events   (live: /api/events/stream)");
+    out.println("  inspector:  open " + receiver.baseUrl() + "/ in a browser: live events, detail, replay");
     out.println("  signatures: " + signatures(config) + (config.publicUrl() == null ? "" : ", public URL " + config.publicUrl()));
     if (config.forwardTo() != null) {
       out.println("  forwarding: " + config.forwardTo() + (config.authTokens().isEmpty() ? " (unsigned: no auth token)"

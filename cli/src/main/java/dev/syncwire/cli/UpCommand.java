@@ -47,7 +47,7 @@ final class UpCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     servers.printBanner(out, "syncwire up");
     if (forwardTo != null) {
-      out.println("  forwarding: " + forwardTo + " (each accepted event, re-signed for it)");
+      out.println("  forward:   " + forwardTo + " (each accepted event, re-signed for it)");
     }
     FakeOptions.printEnvironment(out, servers.environment());
     if (envFile != null) {

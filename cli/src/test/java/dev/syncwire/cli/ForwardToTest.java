@@ -80,7 +80,7 @@ class ForwardToTest {
         exchange.close();
       });
       handler.start();
-      assertThat(out.toString()).contains("forwarding: " + handlerUrl);
+      assertThat(out.toString()).contains("  forward:   " + handlerUrl + " (each accepted event");
 
       String documents = env.get("SYNCWIRE_SYNC_BASE_URL") + "/v1/Services/" + env.get("TWILIO_SYNC_SERVICE_SID")
           + "/Documents";
