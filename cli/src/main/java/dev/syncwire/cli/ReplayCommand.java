@@ -48,8 +48,9 @@ import picocli.CommandLine.Option;
       "Oldest first, each with the exact body bytes and content type that arrived;",
       "an event that cannot go out byte for byte says why. Choose them by --id and",
       "by the query API's filters (--type --object --key --index --status --since).",
-      "With --auth-token (or --signing-key) each is re-signed for --to; without one the recorded",
-      "X-Twilio-Signature is sent, which verifies only at the URL Twilio signed.",
+      "With --auth-token or --signing-key each is re-signed for --to; without",
+      "either the recorded X-Twilio-Signature is sent, which verifies only at the",
+      "URL Twilio signed.",
       "One line per event, then a summary.",
       "Exit code 1 if any was not answered 2xx, 2 on a usage error.",
       ""
