@@ -48,8 +48,9 @@ import picocli.CommandLine.Option;
       "Oldest first, each with the exact body bytes and content type that arrived;",
       "an event that cannot go out byte for byte says why. Choose them by --id and",
       "by the query API's filters (--type --object --key --index --status --since).",
-      "With --auth-token each is re-signed for --to; without one the recorded",
-      "X-Twilio-Signature is sent, which verifies only at the URL Twilio signed.",
+      "With --auth-token or --signing-key each is re-signed for --to; without",
+      "either the recorded X-Twilio-Signature is sent, which verifies only at the",
+      "URL Twilio signed.",
       "One line per event, then a summary.",
       "Exit code 1 if any was not answered 2xx, 2 on a usage error.",
       ""
@@ -91,6 +92,11 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--auth-token", paramLabel = "TOKEN",
       description = "Re-sign each event for --to with this token. Defaults to $TWILIO_AUTH_TOKEN; else the recorded signature is sent.")
   String authToken;
+
+  @Option(names = "--signing-key", paramLabel = "KEY_ID:SECRET", converter = OptionValues.SigningKeyValue.class,
+      description = {"Sign as a Webhook Rule does: X-Twilio-Signature is HMAC-SHA256 with SECRET, and",
+          "X-Twilio-Webhooks-Signature-Settings: key=KEY_ID,algorithm=HMAC_SHA256 says so. Takes the place of the token."})
+  dev.syncwire.fixtures.SigningKey signingKey;
 
   @Option(names = "--id", paramLabel = "IDS", split = ",", converter = IdRanges.Converter.class,
       description = "Only these event ids: 3,5-9 (repeatable).")
@@ -138,7 +144,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     WebhookSender sender;
     try {
-      sender = WebhookSender.to(to).authToken(token()).timeout(timeout);
+      sender = WebhookSender.to(to).authToken(token()).signingKey(signingKey).timeout(timeout);
     } catch (IllegalArgumentException e) {
       err.println("--to: " + e.getMessage());
       return 2;
@@ -254,7 +260,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** What differs from the request that arrived, beyond the URL and the hop's own headers; empty when nothing. */
     private String notExact(SyncEvent event) {
-      if (event.request().isJson() && token() != null) {
+      if (event.request().isJson() && (token() != null || signingKey != null)) {
         return "  (not byte-exact: a JSON body, " + event.request().body().length + " bytes as recorded, but Twilio signs a JSON"
             + " body through ?bodySHA256= on the URL, so the URL gains one)";
       }
@@ -265,7 +271,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private void warnAboutSignature(SyncEvent e) {
-      if (token() == null && e.signatureUrl() != null && !e.signatureUrl().equals(to) && warnedSignedFor.add(e.signatureUrl())) {
+      if (token() == null && signingKey == null && e.signatureUrl() != null && !e.signatureUrl().equals(to) && warnedSignedFor.add(e.signatureUrl())) {
         err.println("note: sending the recorded signatures, made for " + e.signatureUrl()
             + "; they will not verify at " + to + ". Give --auth-token to re-sign for it.");
         err.flush();

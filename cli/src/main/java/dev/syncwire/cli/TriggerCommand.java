@@ -78,6 +78,11 @@ final class TriggerCommand implements Callable<Integer> {
       description = "Auth token to sign X-Twilio-Signature with. Defaults to $TWILIO_AUTH_TOKEN; unsigned if neither.")
   String authToken;
 
+  @Option(names = "--signing-key", paramLabel = "KEY_ID:SECRET", converter = OptionValues.SigningKeyValue.class,
+      description = {"Sign as a Webhook Rule does: X-Twilio-Signature is HMAC-SHA256 with SECRET, and",
+          "X-Twilio-Webhooks-Signature-Settings: key=KEY_ID,algorithm=HMAC_SHA256 says so. Takes the place of the token."})
+  dev.syncwire.fixtures.SigningKey signingKey;
+
   @Option(names = "--set", paramLabel = "NAME=VALUE",
       description = "Set any parameter, replacing the fixture's; repeatable: --set ItemKey=user-123")
   Map<String, String> set = new LinkedHashMap<>();
@@ -170,12 +175,17 @@ final class TriggerCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 2;
     }
+    if (viaFake != null && signingKey != null) {
+      err.println("--signing-key signs trigger's own webhooks; with --via-fake the fake sends and signs them:"
+          + " start it with --webhook-signing-key " + signingKey.id() + ":SECRET instead");
+      return 2;
+    }
     if (viaFake != null) {
       return viaFake(eventType, account, service, out, err);
     }
     WebhookSender sender;
     try {
-      sender = WebhookSender.to(to).authToken(token()).timeout(timeout);
+      sender = WebhookSender.to(to).authToken(token()).signingKey(signingKey).timeout(timeout);
     } catch (IllegalArgumentException e) {
       err.println("--to: " + e.getMessage());
       return 2;
@@ -421,9 +431,9 @@ final class TriggerCommand implements Callable<Integer> {
   }
 
   private void printRequest(PrintWriter out, FormParams params, String token) {
-    out.println("POST " + to + (token == null ? "  (unsigned: no --auth-token and no $TWILIO_AUTH_TOKEN)" : ""));
-    if (token != null) {
-      out.println("  " + TwilioSignature.HEADER + ": " + TwilioSignature.compute(token, to, params));
+    out.println("POST " + to + (token == null && signingKey == null ? "  (unsigned: no --auth-token and no $TWILIO_AUTH_TOKEN)" : ""));
+    for (String header : signatureHeaders(params, token)) {
+      out.println("  " + header);
     }
     for (FormParams.Param p : params.asList()) {
       out.println("  " + p.name() + "=" + p.value());
@@ -438,9 +448,9 @@ final class TriggerCommand implements Callable<Integer> {
     out.println("Form body:");
     out.println(body);
     out.println();
-    if (token != null) {
-      SignedWebhook signed = SignedWebhook.sign(to, params, token);
-      out.println(TwilioSignature.HEADER + ": " + signed.signature() + "   (for this exact URL and body)");
+    List<String> signature = signatureHeaders(params, token);
+    if (!signature.isEmpty()) {
+      signature.forEach(header -> out.println(header + "   (for this exact URL and body)"));
     } else {
       out.println(TwilioSignature.HEADER + ": none (no --auth-token and no $TWILIO_AUTH_TOKEN)");
     }
@@ -448,10 +458,19 @@ final class TriggerCommand implements Callable<Integer> {
     out.println("curl -sS -X POST " + shell(to) + " \\");
     out.println("  -H " + shell("Content-Type: " + SignedWebhook.CONTENT_TYPE) + " \\");
     out.println("  -H " + shell("User-Agent: " + WebhookSender.USER_AGENT) + " \\");
-    if (token != null) {
-      out.println("  -H " + shell(TwilioSignature.HEADER + ": " + TwilioSignature.compute(token, to, params)) + " \\");
+    for (String header : signatureHeaders(params, token)) {
+      out.println("  -H " + shell(header) + " \\");
     }
     out.println("  --data-raw " + shell(body));
+  }
+
+  /** The signature headers sent: a Webhook Rule's two with --signing-key, else the token's one, else none. */
+  private List<String> signatureHeaders(FormParams params, String token) {
+    if (signingKey != null) {
+      return List.of(TwilioSignature.HEADER + ": " + signingKey.sign(to, params),
+          TwilioSignature.SETTINGS_HEADER + ": " + signingKey.settingsHeaderValue());
+    }
+    return token == null ? List.of() : List.of(TwilioSignature.HEADER + ": " + TwilioSignature.compute(token, to, params));
   }
 
   /** One POSIX-shell word: single quotes, with any single quote closed, escaped and reopened. */
