@@ -20,9 +20,9 @@ class LintCommandTest {
     Cli cli = Cli.run("lint", LINT.resolve("seed/error-handling.js").toString());
 
     assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(1);
-    assertThat(cli.out()).contains("error-handling.js:9:22: seed_error_code: 54007 is compared as the seed's \"Document not found\"")
+    assertThat(cli.out()).contains("error-handling.js:9:24: seed_error_code: 54007 is compared as the seed's \"Document not found\"")
         .contains("check HTTP 404 with code 20404")
-        .contains("error-handling.js:17:22: seed_error_code: 54302 is compared as the seed's \"Unique name already exists\"")
+        .contains("error-handling.js:17:24: seed_error_code: 54302 is compared as the seed's \"Unique name already exists\"")
         .contains("54302 is an invalid unique name")
         .contains("check HTTP 409 with code 54301")
         .endsWith("lint: 2 findings in 1 of 1 file\n");
@@ -36,7 +36,7 @@ class LintCommandTest {
     assertThat(lines(cli)).containsExactly(
         "webhook-switch.js:6:10: seed_event_name: list_item_created",
         "webhook-switch.js:8:10: seed_event_name: map_item_created",
-        "webhook-switch.js:13:29: seed_event_name: map_item_created");
+        "webhook-switch.js:13:27: seed_event_name: map_item_created");
     assertThat(cli.out()).contains("compare with list_item_added (confirmed").contains("compare with map_item_added (corroborated");
   }
 
@@ -46,9 +46,9 @@ class LintCommandTest {
 
     assertThat(cli.exitCode()).as(cli.toString()).isEqualTo(1);
     assertThat(lines(cli)).containsExactly(
-        "SyncErrors.java:6:24: seed_error_code: 54007",
-        "SyncErrors.java:6:45: seed_error_code: 54008",
-        "SyncErrors.java:6:52: seed_error_code: 54012",
+        "SyncErrors.java:6:27: seed_error_code: 54007",
+        "SyncErrors.java:6:44: seed_error_code: 54008",
+        "SyncErrors.java:6:51: seed_error_code: 54012",
         "SyncErrors.java:11:12: seed_error_code: 54302",
         "SyncErrors.java:14:16: seed_event_name: map_item_created",
         "events.ts:3:3: seed_event_name: list_item_created",
