@@ -26,12 +26,12 @@ import picocli.CommandLine.Parameters;
     name = "lint",
     mixinStandardHelpOptions = true,
     description = {
-      "Find code that compares Sync error codes or event names the way the seed document",
-      "describes them, where real Twilio differs: 54007/54008/54009/54011/54012 as \"not found\"",
-      "(real: 404 / 20404), 54302 as \"already exists\" (real: 409 / 54301), and the seed's",
-      "event names list_item_created and map_item_created (real: *_added).",
-      "Reads .js .mjs .cjs .ts .tsx .java files and folders (skipping node_modules, target,",
-      ".git, dist). One line per finding (file:line:column), then a summary.",
+      "Find code that branches on the seed's Sync error codes and event names.",
+      "Flags comparisons with 54007, 54008, 54009, 54011, 54012 as \"not found\"",
+      "(real: 404 / 20404) and 54302 as \"already exists\" (real: 409 / 54301),",
+      "and the seed-only event names list_item_created and map_item_created.",
+      "Reads .js .mjs .cjs .ts .tsx .java files and folders, skipping",
+      "node_modules, target, .git and dist. One line per finding, then a summary.",
       "Exit code 0 no findings, 1 findings, 2 on a usage error.",
       ""
     },
