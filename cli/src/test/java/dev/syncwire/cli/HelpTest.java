@@ -66,7 +66,8 @@ class HelpTest {
         "receive Receive Twilio Sync webhooks and print one line per event.",
         "fake Run a stateful fake of the Twilio Sync v1 REST API.",
         "trigger Send one signed Sync webhook to your handler, as Twilio would.",
-        "replay Re-send recorded Sync webhooks to your handler, byte for byte.");
+        "replay Re-send recorded Sync webhooks to your handler, byte for byte.",
+        "lint Find code that branches on the seed's Sync error codes and event names.");
     assertThat(cli.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
   }
 
