@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = SyncwireCommand.Version.class,
     description = {"Twilio Sync webhooks and REST API, testable and debuggable on one machine.", ""},
-    subcommands = {UpCommand.class, ExecCommand.class, ReceiveCommand.class, FakeCommand.class, TriggerCommand.class, ReplayCommand.class,
+    subcommands = {UpCommand.class, ExecCommand.class, ReceiveCommand.class, FakeCommand.class, TriggerCommand.class, ReplayCommand.class, CheckHandlerCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Start with: syncwire up   (the receiver and the Sync fake, wired together)",
         "Or run your tests against both: syncwire exec -- npm test",
