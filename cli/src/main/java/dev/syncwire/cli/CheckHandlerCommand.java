@@ -15,10 +15,11 @@ import picocli.CommandLine.Option;
     name = "check-handler",
     mixinStandardHelpOptions = true,
     description = {
-      "Check your local webhook handler: send it every Sync event type, signed, plus a",
-      "forged and an unsigned webhook, a missing parameter, a redelivery, events out of",
-      "EventId order and a removal after its object is gone. Prints case, status, latency",
-      "and verdict. Exit 0 without findings, 1 with, 2 on a usage error.",
+      "Check that your local webhook handler survives what Twilio sends.",
+      "It sends every Sync event type, signed, then a forged and an unsigned webhook,",
+      "a missing parameter, a redelivery, events out of EventId order and a removal",
+      "after its object is gone, and prints case, status, latency and verdict.",
+      "Exit 0 without findings, 1 with, 2 on a usage error.",
       ""
     },
     footer = {"", "Example:",

@@ -57,7 +57,7 @@ class HelpTest {
     Cli cli = Cli.run("--help");
 
     List<String> summaries = commandSummaries(cli.out());
-    assertThat(summaries).as(cli.out()).hasSize(7);
+    assertThat(summaries).as(cli.out()).hasSize(8);
     assertThat(summaries).allSatisfy(entry -> assertThat(entry.substring(entry.indexOf(' ') + 1)).matches("[A-Z].*\\."));
     assertThat(summaries).contains(
         "up Start the webhook receiver and the Sync API fake, wired together.",
@@ -65,7 +65,8 @@ class HelpTest {
         "receive Receive Twilio Sync webhooks and print one line per event.",
         "fake Run a stateful fake of the Twilio Sync v1 REST API.",
         "trigger Send one signed Sync webhook to your handler, as Twilio would.",
-        "replay Re-send recorded Sync webhooks to your handler, byte for byte.");
+        "replay Re-send recorded Sync webhooks to your handler, byte for byte.",
+        "check-handler Check that your local webhook handler survives what Twilio sends.");
     assertThat(cli.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
   }
 
