@@ -243,3 +243,37 @@ export class SyncwireError extends Error {
   errors?: Array<{ field: string; rule: string; received: unknown; message: string }>;
   body?: unknown;
 }
+
+export interface CheckHandlerOptions {
+  /** Your handler's URL, on this machine unless `allowRemote`. */
+  url: string;
+  /** Signs with HMAC-SHA1 (default: `$TWILIO_AUTH_TOKEN`). */
+  authToken?: string;
+  /** `KEY_ID:SECRET`: signs as a Webhook Rule does (HMAC-SHA256). */
+  signingKey?: string;
+  seedDialect?: boolean;
+  /** Per request, ms (default 10000). */
+  timeout?: number;
+  allowRemote?: boolean;
+}
+
+export interface CheckHandlerFinding {
+  severity: 'error' | 'warning' | 'security' | 'crash';
+  code: string;
+  message: string;
+  location: { url: string; case: string; request: string; eventType: string | null; status: number | null };
+}
+
+export interface CheckHandlerReport {
+  tool: 'check-handler';
+  url: string;
+  signing: string;
+  findings: CheckHandlerFinding[];
+  cases: Array<{ case: string; request: string; eventType: string | null; status: number | null; latencyMillis: number; verdict: 'ok' | 'warning' | 'security' | 'crash' | 'error'; note: string }>;
+  summary: { requests: number; findings: number; error: number; warning: number; security: number; crash: number };
+  /** 0 without findings, 1 with. */
+  exitCode: 0 | 1;
+}
+
+/** Runs `syncwire check-handler --format json` against your handler; rejects when it cannot run (bad options). */
+export function checkHandler(options: CheckHandlerOptions): Promise<CheckHandlerReport>;

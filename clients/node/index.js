@@ -5,5 +5,6 @@ const { connect } = require('./lib/connect');
 const { createTestContext } = require('./lib/test-context');
 const { canonicalType } = require('./lib/event-filter');
 const { SyncwireError } = require('./lib/http');
+const { checkHandler } = require('./lib/check-handler');
 
-module.exports = { start, connect, createTestContext, canonicalType, SyncwireError };
+module.exports = { start, connect, createTestContext, canonicalType, SyncwireError, checkHandler };

@@ -67,7 +67,8 @@ class HelpTest {
         "fake Run a stateful fake of the Twilio Sync v1 REST API.",
         "trigger Send one signed Sync webhook to your handler, as Twilio would.",
         "replay Re-send recorded Sync webhooks to your handler, byte for byte.",
-        "lint Find code that branches on the seed's Sync error codes and event names.");
+        "lint Find code that branches on the seed's Sync error codes and event names.",
+        "check-handler Check that your local webhook handler survives what Twilio sends.");
     assertThat(cli.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
   }
 
