@@ -98,21 +98,27 @@ final class OptionValues {
     }
   }
 
+  /** {@code value} parsed as a URI whose scheme is http or https; else a conversion error ending in {@code hint}. */
+  private static URI httpUrl(String value, String notHttp, String hint) {
+    URI uri;
+    try {
+      uri = new URI(value.trim());
+    } catch (URISyntaxException e) {
+      throw new TypeConversionException("'" + value + "' is not a URL (" + e.getReason() + ")" + hint);
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!scheme.equals("https") && !scheme.equals("http")) {
+      throw new TypeConversionException("'" + value + "' " + notHttp + hint);
+    }
+    return uri;
+  }
+
   /** The URL Twilio calls: http(s), a host, an optional path; the same rules the receiver applies. */
   static final class PublicUrl implements ITypeConverter<URI> {
     @Override
     public URI convert(String value) {
       String hint = "; give the URL Twilio calls, such as https://abc.ngrok.app";
-      URI uri;
-      try {
-        uri = new URI(value.trim());
-      } catch (URISyntaxException e) {
-        throw new TypeConversionException("'" + value + "' is not a URL (" + e.getReason() + ")" + hint);
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("https") && !scheme.equals("http")) {
-        throw new TypeConversionException("'" + value + "' does not start with https:// or http://" + hint);
-      }
+      URI uri = httpUrl(value, "does not start with https:// or http://", hint);
       if (uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty()) {
         throw new TypeConversionException("'" + value + "' has no host" + hint);
       }
@@ -129,17 +135,7 @@ final class OptionValues {
     @Override
     public URI convert(String value) {
       String hint = "; give the URL of your handler, such as http://127.0.0.1:3000/sync";
-      URI uri;
-      try {
-        uri = new URI(value.trim());
-      } catch (URISyntaxException e) {
-        throw new TypeConversionException("'" + value + "' is not a URL (" + e.getReason() + ")" + hint);
-      }
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("https") && !scheme.equals("http")) {
-        throw new TypeConversionException("'" + value + "' is not an absolute URL starting with http:// or https://"
-            + hint);
-      }
+      URI uri = httpUrl(value, "is not an absolute URL starting with http:// or https://", hint);
       if (uri.getHost() == null) {
         throw new TypeConversionException("'" + value + "' has no host" + hint);
       }
