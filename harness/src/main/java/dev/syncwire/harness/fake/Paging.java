@@ -90,7 +90,7 @@ final class Paging {
     try {
       return new String(Base64.getUrlDecoder().decode(token.substring(2)), StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw SyncError.badRequest(20001, "Invalid PageToken '" + token + "': use the next_page_url or previous_page_url the API returned");
+      throw SyncError.invalidParameter("Invalid PageToken '" + token + "': use the next_page_url or previous_page_url the API returned");
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.syncwire.harness.fake;
 
 import dev.syncwire.fixtures.FormParams;
+import dev.syncwire.harness.fake.internal.ErrorCase;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -53,7 +54,7 @@ final class SyncHttpApi {
     Faults.Fault fault = faults.take(method, path);
     long delay = fault == null ? 0 : fault.delayMillis();
     if (fault != null && fault.status() != 0) {
-      return error(new SyncError(fault.status(), fault.code(), "Injected fault: "
+      return error(SyncError.injected(fault.status(), fault.code(), "Injected fault: "
           + method + " " + path + " answered " + fault.status() + " by SyncApiFake.faults()"), delay);
     }
     try {
@@ -65,7 +66,7 @@ final class SyncHttpApi {
       return error(e, delay);
     } catch (RuntimeException e) {
       LOG.warn("SyncApiFake failed on " + method + " " + path, e);
-      return error(new SyncError(500, 20500, "Internal Server Error in SyncApiFake: " + e), delay);
+      return error(new SyncError(ErrorCase.FAKE_FAILURE, "Internal Server Error in SyncApiFake: " + e), delay);
     }
   }
 
@@ -84,7 +85,7 @@ final class SyncHttpApi {
         // not Base64: same answer as a wrong password
       }
     }
-    throw new SyncError(401, 20003, "Authenticate: send HTTP basic auth with the fake's account SID and auth token"
+    throw new SyncError(ErrorCase.UNAUTHENTICATED, "Authenticate: send HTTP basic auth with the fake's account SID and auth token"
         + " (SyncApiFake.accountSid()/authToken()) or a registered API key SID and secret");
   }
 

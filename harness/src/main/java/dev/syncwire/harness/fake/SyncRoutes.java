@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.fixtures.ObjectType;
+import dev.syncwire.harness.fake.internal.ErrorCase;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -66,7 +67,7 @@ final class SyncRoutes {
     String resource = path.startsWith("/v1/") ? path.substring(3) : path;
     List<String> s = segments(path);
     if (s.size() < 2 || !s.get(0).equals("v1") || !s.get(1).equals("Services")) {
-      throw SyncError.notFound(resource);
+      throw SyncError.unknownPath(resource);
     }
     String m = r.method().toUpperCase(Locale.ROOT);
     // Parsed before the lock: the JSON is the costliest part of a write, and needs no state.
@@ -172,7 +173,7 @@ final class SyncRoutes {
           default -> throw methodNotAllowed(m, resource);
         };
       }
-      throw SyncError.notFound(resource);
+      throw SyncError.unknownPath(resource);
     }
   }
 
@@ -204,7 +205,7 @@ final class SyncRoutes {
     if (window != null) {
       int value = integer("ReachabilityDebouncingWindow", window);
       if (value < 1000 || value > 30000) {
-        throw SyncError.badRequest(20001, "ReachabilityDebouncingWindow was " + value
+        throw SyncError.invalidParameter("ReachabilityDebouncingWindow was " + value
             + "; it must be between 1000 and 30000 milliseconds");
       }
       service.reachabilityDebouncingWindow = value;
@@ -242,7 +243,7 @@ final class SyncRoutes {
     Integer collectionTtl = object.type == ObjectType.LIST || object.type == ObjectType.MAP
         ? SyncStore.ttl("CollectionTtl", f.get("CollectionTtl")) : null;
     if (data == null && ttl == null && collectionTtl == null) {
-      throw SyncError.badRequest(54010, "No parameters specified: send Data or Ttl to update "
+      throw new SyncError(ErrorCase.NO_PARAMETERS, "No parameters specified: send Data or Ttl to update "
           + object.sid);
     }
     String ifMatch = object.type == ObjectType.DOCUMENT ? r.ifMatch() : null;
@@ -265,7 +266,7 @@ final class SyncRoutes {
 
   private Reply publish(Request r, Data d, SyncService service, SyncObject stream) {
     if (r.form().get("Data") == null) {
-      throw SyncError.badRequest(54251, "Stream message Data is missing: send Data as JSON text, e.g. Data={\"typing\":true}");
+      throw new SyncError(ErrorCase.STREAM_MESSAGE_DATA_MISSING, "Stream message Data is missing: send Data as JSON text, e.g. Data={\"typing\":true}");
     }
     JsonNode data = d.get(MAX_STREAM_MESSAGE_BYTES, true);
     String sid = store.nextSid("TZ");
@@ -300,7 +301,7 @@ final class SyncRoutes {
     Integer itemTtl = itemTtl(f);
     Integer collectionTtl = SyncStore.ttl("CollectionTtl", f.get("CollectionTtl"));
     if (data == null && itemTtl == null && collectionTtl == null) {
-      throw SyncError.badRequest(54010, "No parameters specified: send Data, ItemTtl or CollectionTtl");
+      throw new SyncError(ErrorCase.NO_PARAMETERS, "No parameters specified: send Data, ItemTtl or CollectionTtl");
     }
     store.updateItem(service, object, item, data, itemTtl, collectionTtl, r.ifMatch());
     return reply(200, g -> json.item(g, r.origin(), service.sid, object, item));
@@ -318,11 +319,11 @@ final class SyncRoutes {
     Page page = Page.of(q, true);
     String order = q.get("Order");
     if (order != null && !order.equals("asc") && !order.equals("desc")) {
-      throw SyncError.badRequest(20001, "Order was '" + order + "'; it must be asc or desc");
+      throw SyncError.invalidParameter("Order was '" + order + "'; it must be asc or desc");
     }
     String bounds = q.get("Bounds");
     if (bounds != null && !bounds.equals("inclusive") && !bounds.equals("exclusive")) {
-      throw SyncError.badRequest(20001, "Bounds was '" + bounds + "'; it must be inclusive or exclusive");
+      throw SyncError.invalidParameter("Bounds was '" + bounds + "'; it must be inclusive or exclusive");
     }
     String fromText = q.get("From");
     Paging.Result<SyncItem> result;
@@ -378,7 +379,7 @@ final class SyncRoutes {
       if (sizeText != null) {
         size = integer("PageSize", sizeText);
         if (size < 1) {
-          throw SyncError.badRequest(20001, "PageSize was " + size + "; it must be at least 1");
+          throw SyncError.invalidParameter("PageSize was " + size + "; it must be at least 1");
         }
         size = Math.min(size, Paging.MAX_PAGE_SIZE);
       }
@@ -387,7 +388,7 @@ final class SyncRoutes {
       if (pageText != null) {
         number = integer("Page", pageText);
         if (number < 0) {
-          throw SyncError.badRequest(20001, "Page was " + number + "; it must be 0 or more");
+          throw SyncError.invalidParameter("Page was " + number + "; it must be 0 or more");
         }
       }
       StringBuilder filters = new StringBuilder();
@@ -471,14 +472,14 @@ final class SyncRoutes {
         return null;
       }
       if (bytes > limit) {
-        throw new SyncError(413, 54006, "Request entity too large: Data is " + bytes + " bytes; the limit is "
+        throw new SyncError(ErrorCase.DATA_TOO_LARGE, "Request entity too large: Data is " + bytes + " bytes; the limit is "
             + limit + " bytes (" + limit / 1024 + " KiB) of JSON");
       }
       if (parseError != null) {
-        throw SyncError.badRequest(20001, "Data is not valid JSON (" + parseError + "): " + abbreviate(text));
+        throw new SyncError(ErrorCase.INVALID_DATA, "Data is not valid JSON (" + parseError + "): " + abbreviate(text));
       }
       if (node == null || !node.isObject()) {
-        throw SyncError.badRequest(20001, "Data must be a JSON object, got: " + abbreviate(text));
+        throw new SyncError(ErrorCase.INVALID_DATA, "Data must be a JSON object, got: " + abbreviate(text));
       }
       return node;
     }
@@ -513,14 +514,14 @@ final class SyncRoutes {
     if (value.equalsIgnoreCase("false")) {
       return false;
     }
-    throw SyncError.badRequest(20001, name + " was '" + value + "'; it must be true or false");
+    throw SyncError.invalidParameter(name + " was '" + value + "'; it must be true or false");
   }
 
   private static int integer(String name, String value) {
     try {
       return Integer.parseInt(value.trim());
     } catch (NumberFormatException e) {
-      throw SyncError.badRequest(20001, name + " was '" + value + "'; it must be an integer");
+      throw SyncError.invalidParameter(name + " was '" + value + "'; it must be an integer");
     }
   }
 
@@ -533,11 +534,11 @@ final class SyncRoutes {
     } catch (URISyntaxException e) {
       // reported below
     }
-    throw SyncError.badRequest(20001, "WebhookUrl '" + value + "' is not an absolute http(s) URL");
+    throw SyncError.invalidParameter("WebhookUrl '" + value + "' is not an absolute http(s) URL");
   }
 
   private static SyncError methodNotAllowed(String method, String resource) {
-    return new SyncError(405, 20004, "Method " + method + " not allowed on " + resource);
+    return new SyncError(ErrorCase.METHOD_NOT_ALLOWED, "Method " + method + " not allowed on " + resource);
   }
 
   private static ObjectType objectType(String collection, String resource) {
@@ -546,7 +547,7 @@ final class SyncRoutes {
       case "Lists" -> ObjectType.LIST;
       case "Maps" -> ObjectType.MAP;
       case "Streams" -> ObjectType.STREAM;
-      default -> throw SyncError.notFound(resource);
+      default -> throw SyncError.unknownPath(resource);
     };
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.fixtures.ObjectType;
+import dev.syncwire.harness.fake.internal.ErrorCase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -178,7 +179,7 @@ final class SyncStore {
       checkUniqueName(uniqueName);
     }
     if (uniqueName != null && registry.byUniqueName.containsKey(uniqueName)) {
-      throw new SyncError(409, 54301, "Unique name already exists: a " + type.wireName() + " named '"
+      throw new SyncError(ErrorCase.UNIQUE_NAME_EXISTS, "Unique name already exists: a " + type.wireName() + " named '"
           + uniqueName + "' is already in service " + service.sid + "; fetch it or pick another UniqueName");
     }
     Instant now = now();
@@ -257,7 +258,7 @@ final class SyncStore {
 
   synchronized SyncItem addMapItem(SyncService service, SyncObject map, String key, JsonNode data, Integer itemTtl, Integer collectionTtl) {
     if (map.mapItems.containsKey(key)) {
-      throw new SyncError(409, 54208, "Item with key '" + key + "' already exists in map " + map.sid
+      throw new SyncError(ErrorCase.MAP_ITEM_KEY_EXISTS, "Item with key '" + key + "' already exists in map " + map.sid
           + "; update it (POST .../Items/" + key + ") instead of creating it");
     }
     Instant now = now();
@@ -434,7 +435,7 @@ final class SyncStore {
     } catch (NumberFormatException e) {
       // reported below with the value received
     }
-    throw SyncError.badRequest(54011, "Invalid TTL: " + name + " was '" + value
+    throw new SyncError(ErrorCase.INVALID_TTL, "Invalid TTL: " + name + " was '" + value
         + "'; it must be a whole number of seconds from 0 (no expiry) to " + MAX_TTL);
   }
 
@@ -449,7 +450,7 @@ final class SyncStore {
     int length = codePoints(uniqueName);
     boolean sidShaped = SidGenerator.looksLikeAnySid(uniqueName);
     if (length == 0 || length > MAX_NAME_LENGTH || sidShaped) {
-      throw SyncError.badRequest(54302, "Invalid unique name. Expected a string with length 1-" + MAX_NAME_LENGTH
+      throw new SyncError(ErrorCase.INVALID_UNIQUE_NAME, "Invalid unique name. Expected a string with length 1-" + MAX_NAME_LENGTH
           + " not matching the SID pattern; UniqueName was " + (sidShaped
               ? "'" + uniqueName + "', which looks like a SID (two letters and 32 hex digits)"
               : length + " characters long"));
@@ -460,7 +461,7 @@ final class SyncStore {
   static void checkItemKey(String key) {
     int length = codePoints(key);
     if (length == 0 || length > MAX_NAME_LENGTH) {
-      throw SyncError.badRequest(54209, "Invalid map item key: expected a string with length 1-" + MAX_NAME_LENGTH
+      throw new SyncError(ErrorCase.INVALID_ITEM_KEY, "Invalid map item key: expected a string with length 1-" + MAX_NAME_LENGTH
           + "; Key was " + length + " characters long");
     }
   }
@@ -476,7 +477,7 @@ final class SyncStore {
   private static void checkRevision(String ifMatch, long revision) {
     String current = Revision.text(revision);
     if (ifMatch != null && !ifMatch.equals(current)) {
-      throw new SyncError(412, 20412, "Precondition failed: If-Match was '" + ifMatch
+      throw new SyncError(ErrorCase.REVISION_MISMATCH, "Precondition failed: If-Match was '" + ifMatch
           + "' but the current revision is '" + current + "'; fetch the latest revision and retry");
     }
   }

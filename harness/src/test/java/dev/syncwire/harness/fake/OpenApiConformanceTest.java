@@ -8,8 +8,8 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.syncwire.harness.fake.internal.SyncSpec;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,7 +28,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Walks every path and method of Twilio's Sync v1 spec (a copy in test resources) against the fake
+ * Walks every path and method of Twilio's Sync v1 spec (the copy bundled in the harness) against the fake
  * and checks each answer: status as the spec lists it, body valid by the Atlassian validator, and
  * exactly the spec's fields, no more, no fewer.
  */
@@ -43,10 +43,7 @@ class OpenApiConformanceTest {
 
   @BeforeAll
   static void start() throws IOException {
-    String text;
-    try (InputStream in = OpenApiConformanceTest.class.getResourceAsStream("/twilio_sync_v1.json")) {
-      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
+    String text = SyncSpec.bundled().text();
     spec = MAPPER.readTree(text);
     validator = OpenApiInteractionValidator.createForInlineApiSpecification(text).build();
     fake = SyncApiFake.builder().start();
