@@ -1,8 +1,10 @@
 package dev.syncwire.cli;
 
 import dev.syncwire.harness.fake.SyncApiFake;
+import dev.syncwire.harness.fake.internal.FakeCoverage;
 import dev.syncwire.receiver.internal.recording.ConsoleStyle;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -22,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
       "delivery: its status and latency, or why it failed, and the URL.",
       ""
     },
-    footer = {"", "Example: syncwire fake --port 4010 --webhook-url http://127.0.0.1:3000/sync --webhooks-from-rest"})
+    footer = {"", "Examples:", "  syncwire fake --port 4010 --webhook-url http://127.0.0.1:3000/sync --webhooks-from-rest",
+        "  syncwire fake --coverage --format json > coverage.json"})
 final class FakeCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -40,6 +43,19 @@ final class FakeCommand implements Callable<Integer> {
   @Option(names = "--webhooks-from-rest", description = "Fire webhooks for REST-made changes (Twilio's default is off).")
   boolean webhooksFromRest;
 
+  @Option(names = "--coverage",
+      description = {"Print what the fake covers of the bundled Sync spec and exit: each operation,",
+          "its response fields and which the fake returns, the errors it can answer with,",
+          "and what is not covered. Exit code 0; --format json for CI."})
+  boolean coverage;
+
+  /** How --coverage prints. */
+  enum Format { TEXT, JSON }
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "With --coverage: text (default) or json: {\"tool\":\"fake-coverage\",\"operations\":[...],\"summary\":{...}}.")
+  Format format;
+
   @Mixin
   FakeOptions options = new FakeOptions();
 
@@ -48,6 +64,14 @@ final class FakeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    checkCoverageFlags();
+    if (coverage) {
+      FakeCoverage report = FakeCoverage.measure();
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(format == Format.JSON ? report.json() + System.lineSeparator() : report.text());
+      out.flush();
+      return 0;
+    }
     syncwire.stopSignal.arm();
     PrintWriter out = spec.commandLine().getOut();
     DeliveryLog deliveries = new DeliveryLog(out, ConsoleStyle.of(color.colored(syncwire.environment)));
@@ -71,5 +95,28 @@ final class FakeCommand implements Callable<Integer> {
     out.flush();
     syncwire.serveUntilStopped(out, options.exportOnExit(fake), fake);
     return 0;
+  }
+
+  /** --coverage prints a report and starts nothing to configure: every other flag is a mistake, and --format needs it. */
+  private void checkCoverageFlags() {
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    if (!coverage) {
+      if (parsed.hasMatchedOption("--format")) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--format " + parsed.matchedOption("--format")
+            .stringValues().get(0) + " applies only to --coverage, which it formats; add --coverage or drop --format.");
+      }
+      return;
+    }
+    for (CommandLine.Model.OptionSpec option : parsed.matchedOptions()) {
+      String name = option.longestName();
+      if (!name.equals("--coverage") && !name.equals("--format")) {
+        List<String> values = option.stringValues();
+        String given = option.arity().max() == 0 || values.isEmpty() ? name : name + " " + values.get(0);
+        throw new CommandLine.ParameterException(spec.commandLine(), "--coverage does not go with " + given
+            + ": --coverage walks the bundled spec through a throwaway fake of its own (a free loopback port, default"
+            + " settings) and exits, so " + name + " would configure nothing; drop " + name
+            + ", or run 'syncwire fake' without --coverage.");
+      }
+    }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.assertj.core.api.SoftAssertions;
 import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.harness.fake.internal.DeclaredErrors;
 import dev.syncwire.harness.fake.internal.ErrorCase;
@@ -138,8 +139,10 @@ class FakeCoverageTest {
         neverProduced.put(op.name(), missing);
       }
     }
-    assertThat(undeclared).as("errors the fake threw that DeclaredErrors does not list for the operation").isEmpty();
-    assertThat(neverProduced).as("declared errors no probe could produce").isEmpty();
+    SoftAssertions.assertSoftly(softly -> {
+      softly.assertThat(undeclared).as("errors the fake threw that DeclaredErrors does not list for the operation").isEmpty();
+      softly.assertThat(neverProduced).as("declared errors no probe could produce").isEmpty();
+    });
   }
 
   @Test

@@ -23,7 +23,7 @@ public enum ErrorCase {
   UNAUTHENTICATED(401, 20003, "no HTTP basic credentials, or wrong ones"),
   UNKNOWN_PATH(404, 20404, "the path is not one of the Sync v1 API"),
   METHOD_NOT_ALLOWED(405, 20004, "the path exists, but not with this method"),
-  FAKE_FAILURE(500, 20500, "the fake failed (and logged why): a bug, or a TTL that ends past the last date a clock has"),
+  FAKE_FAILURE(500, 20500, "the fake failed (and logged why): a bug, or a TTL that would end after the latest date the clock can show"),
   /** Status and code are the rule's ({@code SyncApiFake.faults()}); {@link #status()} and {@link #code()} are 0. */
   INJECTED_FAULT(0, 0, "the status and code a faults() rule sets");
 

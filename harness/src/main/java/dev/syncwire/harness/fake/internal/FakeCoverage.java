@@ -3,7 +3,6 @@ package dev.syncwire.harness.fake.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncwire.harness.fake.FakeClock;
@@ -194,7 +193,7 @@ public final class FakeCoverage {
         .put("fields", fields()).put("fieldsReturned", fieldsReturned()).put("errorCases", ErrorCase.values().length)
         .put("complete", gaps().isEmpty());
     try {
-      return MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root);
+      return MAPPER.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
