@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.harness.fake.internal.DeclaredErrors;
 import dev.syncwire.harness.fake.internal.ErrorCase;
@@ -89,6 +90,26 @@ class FakeCoverageTest {
     assertThat(coverage.operationsServed()).as("operations served").isEqualTo(SPEC.operations().size());
     assertThat(coverage.fieldsReturned()).as("fields returned").isEqualTo(coverage.fields()).isGreaterThan(400);
     assertThat(coverage.operations()).flatExtracting(FakeCoverage.Operation::extraFields).isEmpty();
+  }
+
+  @Test
+  void aFieldTheFakeOmitsAndAnOperationItDoesNotServeShowAsNotCovered() {
+    try (SyncApiFake fake = SyncApiFake.builder().start()) {
+      String document = "/v1/Services/" + fake.defaultServiceSid() + "/Documents/" + SampleRequests.NAME;
+      fake.stubFor(WireMock.get(WireMock.urlPathEqualTo(document)).willReturn(WireMock.okJson("{\"sid\":\"ET0\"}")));
+      fake.stubFor(WireMock.delete(WireMock.urlPathEqualTo(document)).willReturn(WireMock.aResponse().withStatus(405)));
+
+      FakeCoverage coverage = FakeCoverage.measure(fake);
+
+      assertThat(coverage.operationsServed()).isEqualTo(SPEC.operations().size() - 1);
+      assertThat(coverage.text()).contains(
+          "DELETE /v1/Services/{ServiceSid}/Documents/{Sid}  DeleteDocument  NOT SERVED: answered 405",
+          "    fields 1/12: sid !unique_name !account_sid",
+          "GET /v1/Services/{ServiceSid}/Documents/{Sid}: field data not returned");
+      assertThat(coverage.json()).contains(
+          "{\"operation\":\"GET /v1/Services/{ServiceSid}/Documents/{Sid}\",\"field\":\"data\"}",
+          "\"operations\":[\"DELETE /v1/Services/{ServiceSid}/Documents/{Sid}\"]", "\"complete\":false");
+    }
   }
 
   @Test

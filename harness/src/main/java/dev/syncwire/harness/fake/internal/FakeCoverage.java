@@ -1,24 +1,15 @@
 package dev.syncwire.harness.fake.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.syncwire.harness.fake.FakeClock;
 import dev.syncwire.harness.fake.SyncApiFake;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -50,7 +41,7 @@ public final class FakeCoverage {
     }
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final String title;
   private final List<Operation> operations;
@@ -62,25 +53,30 @@ public final class FakeCoverage {
 
   /** Starts a fake on 127.0.0.1 (a free port, a manual clock), sends every spec operation once, and stops it. */
   public static FakeCoverage measure() {
-    SyncSpec spec = SyncSpec.bundled();
     try (SyncApiFake fake = SyncApiFake.builder().port(0).requestJournalEntries(0)
         .clock(FakeClock.at(Instant.parse("2026-01-01T00:00:00Z"))).start()) {
-      Walk walk = new Walk(fake);
-      for (SampleRequests.Request r : SampleRequests.fixture(fake.defaultServiceSid())) {
-        HttpResponse<String> answer = walk.send(r);
-        if (answer.statusCode() / 100 != 2) {
-          throw new IllegalStateException("The coverage fixture failed: " + r.method() + " " + r.path()
-              + " answered " + answer.statusCode() + " " + answer.body());
-        }
-      }
-      SyncApiFake.Snapshot fixture = fake.snapshot();
-      List<Operation> operations = new ArrayList<>();
-      for (SyncSpec.Operation op : spec.operations()) {
-        fake.restore(fixture);
-        operations.add(walk.cover(op, SampleRequests.of(spec, op, fake.defaultServiceSid())));
-      }
-      return new FakeCoverage(spec.title(), operations);
+      return measure(fake);
     }
+  }
+
+  /** Measures {@code fake} as it answers, its own stubs included; its Sync state is replaced (restore a snapshot after). */
+  public static FakeCoverage measure(SyncApiFake fake) {
+    SyncSpec spec = SyncSpec.bundled();
+    CoverageWalk walk = new CoverageWalk(fake);
+    for (SampleRequests.Request r : SampleRequests.fixture(fake.defaultServiceSid())) {
+      HttpResponse<String> answer = walk.send(r);
+      if (answer.statusCode() / 100 != 2) {
+        throw new IllegalStateException("The coverage fixture failed: " + r.method() + " " + r.path()
+            + " answered " + answer.statusCode() + " " + answer.body());
+      }
+    }
+    SyncApiFake.Snapshot fixture = fake.snapshot();
+    List<Operation> operations = new ArrayList<>();
+    for (SyncSpec.Operation op : spec.operations()) {
+      fake.restore(fixture);
+      operations.add(walk.cover(op, SampleRequests.of(spec, op, fake.defaultServiceSid())));
+    }
+    return new FakeCoverage(spec.title(), operations);
   }
 
   public List<Operation> operations() {
@@ -216,73 +212,5 @@ public final class FakeCoverage {
 
   private static String percent(long part, long whole) {
     return whole == 0 ? "100 %" : Math.floorDiv(part * 100, whole) + " %";
-  }
-
-  /** Sends requests to one fake with its account's credentials. */
-  private static final class Walk {
-    private final SyncApiFake fake;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final String authorization;
-
-    Walk(SyncApiFake fake) {
-      this.fake = fake;
-      this.authorization = "Basic " + Base64.getEncoder().encodeToString(
-          (fake.accountSid() + ":" + fake.authToken()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    HttpResponse<String> send(SampleRequests.Request r) {
-      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(fake.baseUrl() + r.path()))
-          .header("Authorization", authorization);
-      if (r.method().equals("POST")) {
-        b.header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(r.body()));
-      } else {
-        b.method(r.method(), HttpRequest.BodyPublishers.noBody());
-      }
-      try {
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      } catch (IOException e) {
-        throw new UncheckedIOException("the fake at " + fake.baseUrl() + " did not answer " + r.method() + " " + r.path(), e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while measuring coverage", e);
-      }
-    }
-
-    Operation cover(SyncSpec.Operation op, SampleRequests.Request request) {
-      HttpResponse<String> answer = send(request);
-      Set<ErrorCase> errors = DeclaredErrors.of(op.method(), op.path());
-      String problem = answer.statusCode() == op.status() ? null
-          : "answered " + answer.statusCode() + " to " + request.method() + " " + request.path() + ": " + answer.body();
-      Map<String, Boolean> seen = new LinkedHashMap<>(); // field -> seen with a value other than null
-      if (problem == null && !answer.body().isEmpty()) {
-        try {
-          flatten(MAPPER.readTree(answer.body()), "", op.fields(), seen);
-        } catch (JsonProcessingException e) {
-          problem = "answered a body that is not JSON: " + answer.body();
-        }
-      }
-      List<Field> fields = new ArrayList<>();
-      for (String name : op.fields()) {
-        Boolean valued = seen.get(name);
-        fields.add(new Field(name, valued != null, valued != null && !valued));
-      }
-      List<String> extra = seen.keySet().stream().filter(name -> !op.fields().contains(name)).toList();
-      return new Operation(op, answer.statusCode(), problem, fields, extra, errors);
-    }
-
-    /** Each field of {@code node} by dotted name; descends where the spec has nested fields. */
-    private static void flatten(JsonNode node, String prefix, List<String> specFields, Map<String, Boolean> seen) {
-      node.fields().forEachRemaining(entry -> {
-        String name = prefix + entry.getKey();
-        JsonNode value = entry.getValue();
-        if (value.isArray() && specFields.stream().anyMatch(f -> f.startsWith(name + "[]."))) {
-          value.forEach(element -> flatten(element, name + "[].", specFields, seen));
-        } else if (value.isObject() && specFields.stream().anyMatch(f -> f.startsWith(name + "."))) {
-          flatten(value, name + ".", specFields, seen);
-        } else {
-          seen.merge(name, !value.isNull(), Boolean::logicalOr);
-        }
-      });
-    }
   }
 }
