@@ -24,8 +24,8 @@ import picocli.CommandLine.ParentCommand;
       "delivery: its status and latency, or why it failed, and the URL.",
       ""
     },
-    footer = {"", "Examples:", "  syncwire fake --port 4010 --webhook-url http://127.0.0.1:3000/sync --webhooks-from-rest",
-        "  syncwire fake --coverage --format json > coverage.json"})
+    footer = {"", "Examples:", "  syncwire fake --port 4010 --webhook-url http://127.0.0.1:3000/sync \\",
+        "      --webhooks-from-rest", "  syncwire fake --coverage --format json > coverage.json"})
 final class FakeCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -44,16 +44,15 @@ final class FakeCommand implements Callable<Integer> {
   boolean webhooksFromRest;
 
   @Option(names = "--coverage",
-      description = {"Print what the fake covers of the bundled Sync spec and exit: each operation,",
-          "its response fields and which the fake returns, the errors it can answer with,",
-          "and what is not covered. Exit code 0; --format json for CI."})
+      description = "Print what the fake covers of the bundled Sync spec and exit 0: each operation, its response"
+          + " fields and which the fake returns, the errors it can answer with, and what is not covered.")
   boolean coverage;
 
   /** How --coverage prints. */
   enum Format { TEXT, JSON }
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "With --coverage: text (default) or json: {\"tool\":\"fake-coverage\",\"operations\":[...],\"summary\":{...}}.")
+      description = "With --coverage: text (default), or json: one document for CI.")
   Format format;
 
   @Mixin
