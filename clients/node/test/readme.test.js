@@ -1,6 +1,7 @@
 'use strict';
 // The repository README's Node snippets, run as pasted: the script with node, the Jest config and
-// test file with Jest, in a fresh folder whose node_modules holds this package and twilio.
+// test file with Jest, in a fresh folder whose node_modules holds this package and twilio; the
+// error-handling fragment as a Function's body against the fake.
 const { it } = require('node:test');
 const assert = require('node:assert/strict');
 const { execFile } = require('node:child_process');
@@ -37,8 +38,33 @@ function project() {
 it('tags every js snippet in README.md, so none goes untested', () => {
   const { named, untagged } = snippets();
   assert.deepEqual(untagged, [], 'a ```js block in README.md without a <!-- readme-snippet: NAME --> line above it');
-  assert.deepEqual(Object.keys(named).sort(), ['jest-config', 'jest-test', 'node-script']);
+  assert.deepEqual(Object.keys(named).sort(), ['jest-config', 'jest-test', 'node-error-handling', 'node-script']);
 });
+
+it('runs the README error-handling fragment against the fake: a missing document is created, then fetched',
+  { timeout: 120_000 }, async () => {
+    const { start, createTestContext } = require(PACKAGE);
+    // The fragment as a Function's body: syncService, event and callback are what a Twilio Function has in scope.
+    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor;
+    const handler = new AsyncFunction('syncService', 'event', 'callback', snippets().named['node-error-handling']);
+    const sw = await start();
+    try {
+      const context = createTestContext(sw.env);
+      const syncService = context.getTwilioClient().sync.v1.services(context.TWILIO_SYNC_SERVICE_SID);
+      const answers = [];
+      const callback = (error, result) => answers.push({ error, result });
+
+      await handler(syncService, { docName: 'session-1' }, callback); // 404, code 20404: created
+      await handler(syncService, { docName: 'session-1' }, callback); // found
+
+      assert.deepEqual(answers, [
+        { error: null, result: { success: true, data: { initialized: true }, created: true } },
+        { error: null, result: { success: true, data: { initialized: true } } },
+      ]);
+    } finally {
+      await sw.stop();
+    }
+  });
 
 it('runs the README script as pasted', { timeout: 120_000 }, async () => {
   const dir = project();

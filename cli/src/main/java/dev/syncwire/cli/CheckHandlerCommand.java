@@ -1,10 +1,8 @@
 package dev.syncwire.cli;
 
-import dev.syncwire.fixtures.SigningKey;
 import dev.syncwire.harness.check.HandlerCheck;
 import dev.syncwire.harness.check.HandlerReport;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,24 +33,17 @@ final class CheckHandlerCommand implements Callable<Integer> {
       description = "Your handler's URL; on this machine unless --allow-remote.")
   java.net.URI url;
 
-  @Option(names = "--auth-token", paramLabel = "TOKEN", converter = OptionValues.AuthToken.class,
-      description = "Token to sign with (HMAC-SHA1). Defaults to $TWILIO_AUTH_TOKEN.")
-  String authToken;
-
-  @Option(names = "--signing-key", paramLabel = "KEY_ID:SECRET", converter = OptionValues.SigningKeyValue.class,
-      description = "Sign as a Webhook Rule does (HMAC-SHA256) instead.")
-  SigningKey signingKey;
+  @CommandLine.Mixin
+  SigningOptions signing = new SigningOptions();
 
   @Option(names = "--seed-dialect", description = "Also send every type in the seed document's names.")
   boolean seedDialect;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10S",
-      converter = TriggerCommand.DurationConverter.class, description = "Per request. Default: 10 s.")
-  Duration timeout;
+  @CommandLine.Mixin
+  TimeoutOption timeout = new TimeoutOption();
 
-  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
-      description = "text (a table, the findings, a summary) or json (one document for CI).")
-  String format;
+  @CommandLine.Mixin
+  FormatOption format = new FormatOption();
 
   @Option(names = "--allow-remote", description = "Send to a host that is not this machine (only a handler you own).")
   boolean allowRemote;
@@ -61,22 +52,14 @@ final class CheckHandlerCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!format.equals("text") && !format.equals("json")) {
-      err.println("--format must be text or json; received '" + format + "'");
-      return 2;
-    }
-    if (timeout.isZero() || timeout.isNegative()) {
-      err.println("--timeout must be more than 0; received " + timeout);
-      return 2;
-    }
-    String token = authToken != null ? authToken : syncwire.environmentValue(ReceiveCommand.TOKEN_VARIABLE);
-    if (token == null && signingKey == null) {
+    String token = signing.token(syncwire);
+    if (!signing.signs(syncwire)) {
       err.println("check-handler signs its webhooks: give --auth-token TOKEN (or set $TWILIO_AUTH_TOKEN), the token your"
           + " handler checks signatures with, or --signing-key KEY_ID:SECRET");
       return 2;
     }
-    HandlerCheck check = HandlerCheck.against(url).authToken(token).signingKey(signingKey).seedDialect(seedDialect)
-        .timeout(timeout);
+    HandlerCheck check = HandlerCheck.against(url).authToken(token).signingKey(signing.signingKey)
+        .seedDialect(seedDialect).timeout(timeout.timeout);
     if (allowRemote) {
       check.allowRemote();
     }
@@ -87,7 +70,7 @@ final class CheckHandlerCommand implements Callable<Integer> {
       err.println("--url: " + e.getMessage());
       return 2;
     }
-    out.print(format.equals("json") ? report.toJson() + "\n" : report.table());
+    out.print(format.json() ? report.toJson() + "\n" : report.table());
     out.flush();
     return report.hasFindings() ? 1 : 0;
   }

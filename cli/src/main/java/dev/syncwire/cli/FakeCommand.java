@@ -48,12 +48,8 @@ final class FakeCommand implements Callable<Integer> {
           + " fields and which the fake returns, the errors it can answer with, and what is not covered.")
   boolean coverage;
 
-  /** How --coverage prints. */
-  enum Format { TEXT, JSON }
-
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "With --coverage: text (default), or json: one document for CI.")
-  Format format;
+  @Mixin
+  FormatOption format = new FormatOption();
 
   @Mixin
   FakeOptions options = new FakeOptions();
@@ -67,7 +63,7 @@ final class FakeCommand implements Callable<Integer> {
     if (coverage) {
       FakeCoverage report = FakeCoverage.measure();
       PrintWriter out = spec.commandLine().getOut();
-      out.print(format == Format.JSON ? report.json() + System.lineSeparator() : report.text());
+      out.print(format.json() ? report.json() + System.lineSeparator() : report.text());
       out.flush();
       return 0;
     }

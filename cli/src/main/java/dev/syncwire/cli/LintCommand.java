@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code syncwire lint}: finds code that branches on the seed's error codes and event names. */
@@ -40,17 +39,14 @@ final class LintCommand implements Callable<Integer> {
   private static final Set<String> EXTENSIONS = Set.of(".js", ".mjs", ".cjs", ".ts", ".tsx", ".java");
   private static final Set<String> SKIPPED = Set.of("node_modules", "target", ".git", "dist");
 
-  enum Format { TEXT, JSON }
-
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or folders to read.")
   List<Path> paths;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (default) or json: {\"tool\":\"lint\",\"findings\":[...],\"summary\":{...}}.")
-  Format format;
+  @CommandLine.Mixin
+  FormatOption format = new FormatOption();
 
   @Override
   public Integer call() throws IOException {
@@ -76,7 +72,7 @@ final class LintCommand implements Callable<Integer> {
     }
     long filesWithFindings = findings.stream().map(Located::file).distinct().count();
     PrintWriter out = spec.commandLine().getOut();
-    if (format == Format.JSON) {
+    if (format.json()) {
       ObjectMapper json = new ObjectMapper();
       ObjectNode root = json.createObjectNode().put("tool", "lint");
       ArrayNode list = root.putArray("findings");

@@ -13,6 +13,7 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -22,10 +23,40 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * Converters that check an option's value before anything starts. picocli puts
  * {@code Invalid value for option '--port': } in front of each message, so a message says what was
- * received and what to give instead.
+ * received and what to give instead. Each rule lives here once; an option shared by several commands
+ * is declared once too, in a mixin ({@link SigningOptions}, {@link CheckingOptions},
+ * {@link FormatOption}, {@link TimeoutOption}, {@link JournalOption}, {@link ColorOption},
+ * {@link FakeOptions}). Options that share a name but not a role ({@code --port}, {@code --host},
+ * {@code --account-sid}: the fake's own versus the one trigger writes) share only their rule here.
  */
 final class OptionValues {
   private OptionValues() {}
+
+  /** A time-out: {@code PT10S}, {@code 10s}, {@code 500ms} or plain seconds, more than zero. */
+  static final class Timeout implements ITypeConverter<Duration> {
+    private static final String EXAMPLES = "; use e.g. 10s, 500ms or PT10S";
+
+    @Override
+    public Duration convert(String value) {
+      String v = value.trim().toLowerCase(Locale.ROOT);
+      Duration duration;
+      try {
+        if (v.startsWith("pt")) {
+          duration = Duration.parse(v.toUpperCase(Locale.ROOT));
+        } else if (v.endsWith("ms")) {
+          duration = Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
+        } else {
+          duration = Duration.ofMillis((long) (Double.parseDouble(v.endsWith("s") ? v.substring(0, v.length() - 1) : v) * 1000));
+        }
+      } catch (RuntimeException e) {
+        throw new TypeConversionException("'" + value + "' is not a duration" + EXAMPLES);
+      }
+      if (duration.isZero() || duration.isNegative()) {
+        throw new TypeConversionException("'" + value + "' is not more than zero" + EXAMPLES);
+      }
+      return duration;
+    }
+  }
 
   /** A TCP port, 0 to 65535. */
   static final class Port implements ITypeConverter<Integer> {

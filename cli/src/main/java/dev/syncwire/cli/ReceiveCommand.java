@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -25,6 +24,7 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Receive Twilio Sync webhooks and print one line per event.",
       "It checks X-Twilio-Signature and every parameter and records each event.",
+      "Without --auth-token it checks with $TWILIO_AUTH_TOKEN, if set.",
       "Recorded events: GET /api/events, live: GET /api/events/stream.",
       ""
     },
@@ -46,14 +46,8 @@ final class ReceiveCommand implements Callable<Integer> {
       description = "Interface to bind. Default: ${DEFAULT-VALUE} (loopback only); 0.0.0.0 opens it to your network.")
   InetAddress host;
 
-  @Option(names = "--auth-token", paramLabel = "TOKEN", converter = OptionValues.AuthToken.class,
-      description = "Auth token to check signatures with; repeat for token rotation. Defaults to $TWILIO_AUTH_TOKEN if set.")
-  List<String> authTokens = new ArrayList<>();
-
-  @Option(names = "--signing-key", paramLabel = "KEY_ID:SECRET", converter = OptionValues.SigningKeyValue.class,
-      description = "A Webhook Rule key: webhooks with X-Twilio-Webhooks-Signature-Settings: key=KEY_ID,algorithm=HMAC_SHA256"
-          + " are checked with HMAC-SHA256 and SECRET; repeat for several keys.")
-  List<SigningKey> signingKeys = new ArrayList<>();
+  @CommandLine.Mixin
+  CheckingOptions signatures = new CheckingOptions();
 
   @Option(names = "--signature", paramLabel = "MODE", converter = OptionValues.Signature.class,
       description = "enforce (403 on a bad signature), warn (record, flag invalid) or off. Default: enforce with a token, else unchecked.")
@@ -63,9 +57,8 @@ final class ReceiveCommand implements Callable<Integer> {
       description = "The URL Twilio calls when you sit behind a tunnel or proxy, e.g. https://abc.ngrok.app")
   URI publicUrl;
 
-  @Option(names = "--journal", paramLabel = "FILE", converter = OptionValues.JournalFile.class,
-      description = "Append every event to this JSON Lines file; read back on start.")
-  Path journal;
+  @CommandLine.Mixin
+  JournalOption journal = new JournalOption();
 
   @Option(names = "--fsync", description = "Force each journal batch to disk before answering (power-loss durability).")
   boolean fsync;
@@ -114,7 +107,8 @@ final class ReceiveCommand implements Callable<Integer> {
   }
 
   ReceiverConfig config() {
-    List<String> tokens = new ArrayList<>(authTokens);
+    List<String> tokens = new ArrayList<>(signatures.authTokens);
+    List<SigningKey> signingKeys = signatures.signingKeys();
     if (tokens.isEmpty() && syncwire.environmentValue(TOKEN_VARIABLE) != null) {
       tokens.add(syncwire.environmentValue(TOKEN_VARIABLE));
     }
@@ -126,16 +120,12 @@ final class ReceiveCommand implements Callable<Integer> {
     }
     ReceiverConfig.Builder builder = ReceiverConfig.builder()
         .host(host.getHostAddress()).port(port).authTokens(tokens).publicUrl(publicUrl)
-        .journal(journal).fsync(fsync).maxEvents(maxEvents).forwardTo(forwardTo).console(System.out)
+        .journal(journal.journal).fsync(fsync).maxEvents(maxEvents).forwardTo(forwardTo).console(System.out)
         .consoleColor(color.colored(syncwire.environment));
     if (signature != null) {
       builder.signatureMode(signature);
     }
-    try {
-      signingKeys.forEach(k -> builder.signingKey(k.id(), k.secret()));
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--signing-key: " + e.getMessage() + ".");
-    }
+    signingKeys.forEach(k -> builder.signingKey(k.id(), k.secret()));
     return builder.build();
   }
 
@@ -163,7 +153,7 @@ final class ReceiveCommand implements Callable<Integer> {
     if (tokens == 0) {
       return mode + " with --signing-key only" + keys + " (webhooks without a Webhook Rule header are refused)";
     }
-    if (authTokens.isEmpty()) {
+    if (signatures.authTokens.isEmpty()) {
       return mode + " with the token from $" + TOKEN_VARIABLE + keys + " (no --auth-token given; --signature off to accept any)";
     }
     return mode + " with " + tokens + (tokens == 1 ? " token" : " tokens") + " from --auth-token" + keys;

@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -77,7 +76,7 @@ final class ReplayCommand implements Callable<Integer> {
   Source source;
 
   static final class Source {
-    @Option(names = "--journal", paramLabel = "FILE", required = true,
+    @Option(names = "--journal", paramLabel = "FILE", required = true, converter = OptionValues.JournalFile.class,
         description = "A receiver's JSON Lines journal (syncwire receive --journal).")
     Path journal;
 
@@ -89,14 +88,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--to", paramLabel = "URL", required = true, description = "Where to POST each event.")
   String to;
 
-  @Option(names = "--auth-token", paramLabel = "TOKEN",
-      description = "Re-sign each event for --to with this token. Defaults to $TWILIO_AUTH_TOKEN; else the recorded signature is sent.")
-  String authToken;
-
-  @Option(names = "--signing-key", paramLabel = "KEY_ID:SECRET", converter = OptionValues.SigningKeyValue.class,
-      description = {"Sign as a Webhook Rule does: X-Twilio-Signature is HMAC-SHA256 with SECRET, and",
-          "X-Twilio-Webhooks-Signature-Settings: key=KEY_ID,algorithm=HMAC_SHA256 says so. Takes the place of the token."})
-  dev.syncwire.fixtures.SigningKey signingKey;
+  @CommandLine.Mixin
+  SigningOptions signing = new SigningOptions();
 
   @Option(names = "--id", paramLabel = "IDS", split = ",", converter = IdRanges.Converter.class,
       description = "Only these event ids: 3,5-9 (repeatable).")
@@ -122,9 +115,8 @@ final class ReplayCommand implements Callable<Integer> {
       description = "accepted (default), rejected, duplicate or all.")
   String status;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10S", converter = TriggerCommand.DurationConverter.class,
-      description = "Connect and answer time-out per event. Default: 10 s.")
-  Duration timeout;
+  @CommandLine.Mixin
+  TimeoutOption timeout = new TimeoutOption();
 
   @Override
   public Integer call() {
@@ -144,7 +136,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     WebhookSender sender;
     try {
-      sender = WebhookSender.to(to).authToken(token()).signingKey(signingKey).timeout(timeout);
+      sender = WebhookSender.to(to).authToken(signing.token(syncwire)).signingKey(signing.signingKey).timeout(timeout.timeout);
     } catch (IllegalArgumentException e) {
       err.println("--to: " + e.getMessage());
       return 2;
@@ -260,7 +252,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     /** What differs from the request that arrived, beyond the URL and the hop's own headers; empty when nothing. */
     private String notExact(SyncEvent event) {
-      if (event.request().isJson() && (token() != null || signingKey != null)) {
+      if (event.request().isJson() && signing.signs(syncwire)) {
         return "  (not byte-exact: a JSON body, " + event.request().body().length + " bytes as recorded, but Twilio signs a JSON"
             + " body through ?bodySHA256= on the URL, so the URL gains one)";
       }
@@ -271,19 +263,12 @@ final class ReplayCommand implements Callable<Integer> {
     }
 
     private void warnAboutSignature(SyncEvent e) {
-      if (token() == null && signingKey == null && e.signatureUrl() != null && !e.signatureUrl().equals(to) && warnedSignedFor.add(e.signatureUrl())) {
+      if (!signing.signs(syncwire) && e.signatureUrl() != null && !e.signatureUrl().equals(to) && warnedSignedFor.add(e.signatureUrl())) {
         err.println("note: sending the recorded signatures, made for " + e.signatureUrl()
             + "; they will not verify at " + to + ". Give --auth-token to re-sign for it.");
         err.flush();
       }
     }
-  }
-
-  private String token() {
-    if (authToken != null) {
-      return authToken.isEmpty() ? null : authToken;
-    }
-    return syncwire.environmentValue(ReceiveCommand.TOKEN_VARIABLE);
   }
 
   /** Streams the journal's events to {@code each} through the receiver's journal reader; returns how many. */
@@ -306,9 +291,9 @@ final class ReplayCommand implements Callable<Integer> {
         .map(f -> f.getKey() + "=" + URLEncoder.encode(f.getValue().get(0), StandardCharsets.UTF_8))
         .collect(Collectors.joining("&", filters.isEmpty() ? "" : "?", ""));
     URI url = URI.create(base.toString().replaceAll("/+$", "") + "/api/events" + query);
-    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(timeout.timeout).build();
     try {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(),
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(timeout.timeout).GET().build(),
           HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (response.statusCode() != 200) {
         throw new IllegalArgumentException("GET " + url + " answered " + response.statusCode() + ": " + oneLine(response.body())

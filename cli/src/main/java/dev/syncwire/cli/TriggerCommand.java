@@ -9,6 +9,7 @@ import dev.syncwire.fixtures.FixturePatterns;
 import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.fixtures.ObjectType;
 import dev.syncwire.fixtures.SignedWebhook;
+import dev.syncwire.fixtures.SigningKey;
 import dev.syncwire.fixtures.SyncWebhook;
 import dev.syncwire.fixtures.TwilioSignature;
 import dev.syncwire.fixtures.WebhookBuilder;
@@ -18,7 +19,6 @@ import dev.syncwire.fixtures.WireParam;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,14 +74,8 @@ final class TriggerCommand implements Callable<Integer> {
       description = {"Where to POST. Default (syncwire receive's URL):", "  ${DEFAULT-VALUE}"})
   String to;
 
-  @Option(names = "--auth-token", paramLabel = "TOKEN",
-      description = "Auth token to sign X-Twilio-Signature with. Defaults to $TWILIO_AUTH_TOKEN; unsigned if neither.")
-  String authToken;
-
-  @Option(names = "--signing-key", paramLabel = "KEY_ID:SECRET", converter = OptionValues.SigningKeyValue.class,
-      description = {"Sign as a Webhook Rule does: X-Twilio-Signature is HMAC-SHA256 with SECRET, and",
-          "X-Twilio-Webhooks-Signature-Settings: key=KEY_ID,algorithm=HMAC_SHA256 says so. Takes the place of the token."})
-  dev.syncwire.fixtures.SigningKey signingKey;
+  @CommandLine.Mixin
+  SigningOptions signing = new SigningOptions();
 
   @Option(names = "--set", paramLabel = "NAME=VALUE",
       description = "Set any parameter, replacing the fixture's; repeatable: --set ItemKey=user-123")
@@ -103,9 +97,8 @@ final class TriggerCommand implements Callable<Integer> {
   @Option(names = "--data", paramLabel = "JSON", description = "The data, as JSON text, sent as given.")
   String data;
 
-  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10S",
-      description = "Connect and answer time-out, ISO-8601 (PT10S) or seconds. Default: 10 s.", converter = DurationConverter.class)
-  Duration timeout;
+  @CommandLine.Mixin
+  TimeoutOption timeout = new TimeoutOption();
 
   @Option(names = "--dry-run", description = "Print the form body, the signature and a ready curl command instead of sending.")
   boolean dryRun;
@@ -175,9 +168,9 @@ final class TriggerCommand implements Callable<Integer> {
       err.println(e.getMessage());
       return 2;
     }
-    if (viaFake != null && signingKey != null) {
+    if (viaFake != null && signing.signingKey != null) {
       err.println("--signing-key signs trigger's own webhooks; with --via-fake the fake sends and signs them:"
-          + " start it with --webhook-signing-key " + signingKey.id() + ":SECRET instead");
+          + " start it with --webhook-signing-key " + signing.signingKey.id() + ":SECRET instead");
       return 2;
     }
     if (viaFake != null) {
@@ -185,7 +178,7 @@ final class TriggerCommand implements Callable<Integer> {
     }
     WebhookSender sender;
     try {
-      sender = WebhookSender.to(to).authToken(token()).signingKey(signingKey).timeout(timeout);
+      sender = WebhookSender.to(to).authToken(signing.token(syncwire)).signingKey(signing.signingKey).timeout(timeout.timeout);
     } catch (IllegalArgumentException e) {
       err.println("--to: " + e.getMessage());
       return 2;
@@ -207,7 +200,7 @@ final class TriggerCommand implements Callable<Integer> {
         webhooks.add(withSids(inDialect(real), account, service));
       }
     }
-    String token = token();
+    String token = signing.token(syncwire);
     int failed = 0;
     for (FormParams params : webhooks) {
       if (dryRun) {
@@ -258,7 +251,7 @@ final class TriggerCommand implements Callable<Integer> {
           + " Send the fixture instead: leave out --via-fake");
       return 2;
     }
-    String token = token();
+    String token = signing.token(syncwire);
     if (account == null || token == null || service == null) {
       err.println("--via-fake calls the fake as an account: it needs " + String.join(", ", missingCredentials(account, token, service))
           + ". Give --account-sid, --auth-token and --service-sid, or set $" + ACCOUNT_VARIABLE + ", $"
@@ -423,15 +416,8 @@ final class TriggerCommand implements Callable<Integer> {
     return builder;
   }
 
-  private String token() {
-    if (authToken != null) {
-      return authToken;
-    }
-    return syncwire.environmentValue(ReceiveCommand.TOKEN_VARIABLE);
-  }
-
   private void printRequest(PrintWriter out, FormParams params, String token) {
-    out.println("POST " + to + (token == null && signingKey == null ? "  (unsigned: no --auth-token and no $TWILIO_AUTH_TOKEN)" : ""));
+    out.println("POST " + to + (token == null && signing.signingKey == null ? "  (unsigned: no --auth-token and no $TWILIO_AUTH_TOKEN)" : ""));
     for (String header : signatureHeaders(params, token)) {
       out.println("  " + header);
     }
@@ -466,6 +452,7 @@ final class TriggerCommand implements Callable<Integer> {
 
   /** The signature headers sent: a Webhook Rule's two with --signing-key, else the token's one, else none. */
   private List<String> signatureHeaders(FormParams params, String token) {
+    SigningKey signingKey = signing.signingKey;
     if (signingKey != null) {
       return List.of(TwilioSignature.HEADER + ": " + signingKey.sign(to, params),
           TwilioSignature.SETTINGS_HEADER + ": " + signingKey.settingsHeaderValue());
@@ -486,24 +473,5 @@ final class TriggerCommand implements Callable<Integer> {
     }
     out.println("CONFIRMED: Twilio docs or code. CORROBORATED: seen in public apps. INFERRED: a guess from the list pattern.");
     out.flush();
-  }
-
-  /** Reads {@code PT10S}, {@code 10s}, {@code 500ms} or plain seconds. */
-  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
-    @Override
-    public Duration convert(String value) {
-      String v = value.trim().toLowerCase(Locale.ROOT);
-      try {
-        if (v.startsWith("pt")) {
-          return Duration.parse(v.toUpperCase(Locale.ROOT));
-        }
-        if (v.endsWith("ms")) {
-          return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-        }
-        return Duration.ofMillis((long) (Double.parseDouble(v.endsWith("s") ? v.substring(0, v.length() - 1) : v) * 1000));
-      } catch (RuntimeException e) {
-        throw new CommandLine.TypeConversionException("'" + value + "' is not a duration; use e.g. 10s, 500ms or PT10S");
-      }
-    }
   }
 }

@@ -21,9 +21,8 @@ final class UpOptions {
       description = "Sync fake port, 0 for a free one. Default: ${DEFAULT-VALUE}.")
   int fakePort;
 
-  @Option(names = "--journal", paramLabel = "FILE", converter = OptionValues.JournalFile.class,
-      description = "Append every event to this JSON Lines file; read back on start.")
-  Path journal;
+  @Mixin
+  JournalOption journal = new JournalOption();
 
   @Option(names = "--env-file", paramLabel = "FILE", converter = OptionValues.EnvFilePath.class,
       description = "Write the variables to export to this dotenv file once both servers listen; removed on stop.")
@@ -50,7 +49,7 @@ final class UpOptions {
     SyncReceiver receiver;
     try {
       ReceiverConfig.Builder config = ReceiverConfig.builder().host(fake.host.getHostAddress()).port(port)
-          .authToken(started.authToken()).journal(journal).console(console).consoleColor(consoleColor).forwardTo(forwardTo)
+          .authToken(started.authToken()).journal(journal.journal).console(console).consoleColor(consoleColor).forwardTo(forwardTo)
           .stateSource(() -> started.snapshot().toJson());
       if (started.webhookSigningKey() != null) { // the receiver checks what the fake signs
         config.signingKey(started.webhookSigningKey().id(), started.webhookSigningKey().secret());

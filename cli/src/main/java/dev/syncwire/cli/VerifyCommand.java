@@ -3,7 +3,6 @@ package dev.syncwire.cli;
 import dev.syncwire.fixtures.ContractVerifier;
 import dev.syncwire.fixtures.Dialect;
 import dev.syncwire.fixtures.Finding;
-import dev.syncwire.fixtures.SigningKey;
 import dev.syncwire.fixtures.VerificationReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -43,13 +42,8 @@ final class VerifyCommand implements Callable<Integer> {
       description = "Journals, JSON arrays of events, fixture files or folders of them; checked as one stream, in order.")
   List<Path> files = new ArrayList<>();
 
-  @Option(names = "--auth-token", paramLabel = "TOKEN", converter = OptionValues.AuthToken.class,
-      description = "Check X-Twilio-Signature (HMAC-SHA1) with this token (repeatable: rotated tokens).")
-  List<String> authTokens = new ArrayList<>();
-
-  @Option(names = "--signing-key", paramLabel = "KEY_ID:SECRET", converter = OptionValues.SigningKeyValue.class,
-      description = "Check webhooks a Webhook Rule signed (HMAC-SHA256, settings header recorded) with this key (repeatable).")
-  List<SigningKey> signingKeys = new ArrayList<>();
+  @CommandLine.Mixin
+  CheckingOptions signatures = new CheckingOptions();
 
   @Option(names = "--url", paramLabel = "URL",
       description = "The URL Twilio signed, when the recorded one is not it (a tunnel). Default: as recorded.")
@@ -59,18 +53,13 @@ final class VerifyCommand implements Callable<Integer> {
       description = "any (default: both accepted) or real (the seed's names and parameters are findings).")
   String dialect;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text (default: one line per finding, then a summary) or json (one document, for CI).")
-  String format;
+  @CommandLine.Mixin
+  FormatOption format = new FormatOption();
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!format.equals("text") && !format.equals("json")) {
-      err.println("--format must be text or json; received '" + format + "'");
-      return 2;
-    }
     if (!dialect.equals("any") && !dialect.equals("real")) {
       err.println("--dialect must be any (both dialects accepted) or real (the seed's names are findings); received '"
           + dialect + "'");
@@ -78,16 +67,9 @@ final class VerifyCommand implements Callable<Integer> {
     }
     ContractVerifier.Builder builder = ContractVerifier.builder().signedUrl(url)
         .dialect(dialect.equals("real") ? Dialect.REAL : null);
-    authTokens.forEach(builder::authToken);
-    java.util.Set<String> keyIds = new java.util.HashSet<>();
-    for (SigningKey key : signingKeys) {
-      if (!keyIds.add(key.id())) {
-        err.println("--signing-key: signing key id '" + key.id() + "' is given twice; give each key once.");
-        return 2;
-      }
-      builder.signingKey(key);
-    }
-    boolean text = format.equals("text");
+    signatures.authTokens.forEach(builder::authToken);
+    signatures.signingKeys().forEach(builder::signingKey);
+    boolean text = !format.json();
     ContractVerifier.Run run = builder.build().start();
     List<String> problems = new ArrayList<>();
     for (Path file : files) {

@@ -65,7 +65,27 @@ class BadOptionTest {
             + " instant ('yesterday' is not one); give manual=2026-01-01T00:00:00Z, or manual for the current second",
             "fake", "--clock", "manual=yesterday"),
         bad("Invalid value for option '--clock': 'manual=' does not start the manual clock at an ISO-8601 instant"
-            + " ('' is not one)", "up", "--clock", "manual="));
+            + " ('' is not one)", "up", "--clock", "manual="),
+        // The options below are declared once (SigningOptions, CheckingOptions, FormatOption, TimeoutOption,
+        // JournalOption), so every command that takes one checks it by the same rule.
+        bad("Invalid value for option '--auth-token': the token is empty", "trigger", "map_item_removed", "--auth-token="),
+        bad("Invalid value for option '--auth-token': the token is empty", "replay", "--journal", "x.jsonl",
+            "--to", "http://127.0.0.1:9/x", "--auth-token="),
+        bad("Invalid value for option '--auth-token': the token is empty", "check-handler",
+            "--url", "http://127.0.0.1:9/x", "--auth-token="),
+        bad("Invalid value for option '--auth-token' (TOKEN): the token is empty", "verify", "x.jsonl", "--auth-token="),
+        bad("--signing-key: signing key id 'K1' is given twice; give each key once.",
+            "verify", "x.jsonl", "--signing-key", "K1:a", "--signing-key", "K1:b"),
+        bad("Invalid value for option '--timeout': '0s' is not more than zero; use e.g. 10s, 500ms or PT10S",
+            "trigger", "map_item_removed", "--timeout", "0s"),
+        bad("Invalid value for option '--timeout': 'PT-1S' is not more than zero", "replay", "--journal", "x.jsonl",
+            "--to", "http://127.0.0.1:9/x", "--timeout", "PT-1S"),
+        bad("Invalid value for option '--timeout': 'soon' is not a duration", "check-handler",
+            "--url", "http://127.0.0.1:9/x", "--timeout", "soon"),
+        bad("Invalid value for option '--format': 'xml' is not a format; give text (for people)"
+            + " or json (one document, for CI)", "lint", "--format", "xml", "."),
+        bad("Invalid value for option '--journal': the path is empty", "replay", "--journal=", "--to", "http://127.0.0.1:9/x"),
+        bad("Invalid value for option '--journal': the path is empty", "exec", "--journal=", "--", "true"));
   }
 
   private static Arguments bad(String firstLine, String... args) {

@@ -81,7 +81,8 @@ class CheckHandlerCommandTest {
 
     Cli format = Cli.run("check-handler", "--url", "http://127.0.0.1:1/sync", "--auth-token", TOKEN, "--format", "xml");
     assertThat(format.exitCode()).isEqualTo(2);
-    assertThat(format.err()).contains("--format must be text or json; received 'xml'");
+    assertThat(format.err()).startsWith("Invalid value for option '--format': 'xml' is not a format;"
+        + " give text (for people) or json (one document, for CI)");
 
     Cli noToken = Cli.run("check-handler", "--url", "http://127.0.0.1:1/sync");
     assertThat(noToken.exitCode()).isEqualTo(2);

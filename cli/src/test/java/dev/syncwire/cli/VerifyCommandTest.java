@@ -217,7 +217,8 @@ class VerifyCommandTest {
     assertThat(unknown.exitCode()).isEqualTo(2);
     assertThat(unknown.err()).contains(notACapture + ": not a capture syncwire knows; expected a journal");
     assertThat(format.exitCode()).isEqualTo(2);
-    assertThat(format.err()).contains("--format must be text or json; received 'xml'");
+    assertThat(format.err()).startsWith("Invalid value for option '--format': 'xml' is not a format;"
+        + " give text (for people) or json (one document, for CI)");
     assertThat(none.exitCode()).isEqualTo(2);
     assertThat(none.err()).contains("Missing required parameter: 'FILE'");
   }

@@ -2,7 +2,6 @@ package dev.syncwire.harness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.sync.v1.service.Document;
 import com.twilio.rest.sync.v1.service.SyncList;
 import com.twilio.rest.sync.v1.service.SyncMap;
@@ -10,43 +9,19 @@ import com.twilio.rest.sync.v1.service.syncmap.SyncMapItem;
 import com.twilio.rest.sync.v1.service.synclist.SyncListItem;
 import dev.syncwire.fixtures.SignatureVerdict;
 import dev.syncwire.fixtures.SyncEvent;
-import dev.syncwire.harness.fake.SyncApiFake;
-import dev.syncwire.receiver.ReceiverConfig;
-import dev.syncwire.receiver.SyncReceiver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * End to end, no mocks: the official twilio-java SDK changes state in the fake, the fake posts
  * signed webhooks, the receiver checks them with the same token in enforce mode and records them.
  */
-class FakeWebhooksReachTheReceiverTest {
-  private SyncApiFake fake;
-  private SyncReceiver receiver;
-  private TwilioRestClient client;
-  private String service;
-
-  @BeforeEach
-  void start() {
-    fake = SyncApiFake.builder().seed(7).webhooksFromRestEnabled(true).start();
-    receiver = SyncReceiver.start(ReceiverConfig.builder().authToken(fake.authToken()).build());
-    fake.updateDefaultService(receiver.webhookUrl().toString(), true);
-    client = fake.twilioClient();
-    service = fake.defaultServiceSid();
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-    receiver.close();
-  }
+class FakeWebhooksReachTheReceiverTest extends FakeWiredToReceiver {
 
   @Test
   void everyChangeArrivesOnceSignedAndInOrderPerObject() throws Exception {

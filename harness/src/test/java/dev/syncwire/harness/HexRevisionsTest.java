@@ -6,23 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.exception.ApiException;
-import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.sync.v1.service.Document;
 import com.twilio.rest.sync.v1.service.SyncMap;
 import com.twilio.rest.sync.v1.service.syncmap.SyncMapItem;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.fixtures.Webhooks;
-import dev.syncwire.harness.fake.SyncApiFake;
-import dev.syncwire.receiver.ReceiverConfig;
-import dev.syncwire.receiver.SyncReceiver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,26 +24,7 @@ import org.junit.jupiter.api.Test;
  * ({@code "1af"}): the fake writes them so in REST answers and webhooks, compares If-Match as text,
  * and the receiver, its JSON API and the await API pass one through untouched.
  */
-class HexRevisionsTest {
-  private SyncApiFake fake;
-  private SyncReceiver receiver;
-  private TwilioRestClient client;
-  private String service;
-
-  @BeforeEach
-  void start() {
-    fake = SyncApiFake.builder().seed(7).webhooksFromRestEnabled(true).start();
-    receiver = SyncReceiver.start(ReceiverConfig.builder().authToken(fake.authToken()).build());
-    fake.updateDefaultService(receiver.webhookUrl().toString(), true);
-    client = fake.twilioClient();
-    service = fake.defaultServiceSid();
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-    receiver.close();
-  }
+class HexRevisionsTest extends FakeWiredToReceiver {
 
   @Test
   void theTenthDocumentRevisionIsAInRestAnswersWebhooksAndIfMatch() {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.twilio.exception.ApiException;
-import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.sync.v1.service.Document;
 import com.twilio.rest.sync.v1.service.SyncMap;
 import com.twilio.rest.sync.v1.service.syncmap.SyncMapItem;
@@ -12,42 +11,23 @@ import dev.syncwire.fixtures.SignatureVerdict;
 import dev.syncwire.fixtures.SyncEvent;
 import dev.syncwire.harness.fake.FakeClock;
 import dev.syncwire.harness.fake.SyncApiFake;
-import dev.syncwire.receiver.ReceiverConfig;
-import dev.syncwire.receiver.SyncReceiver;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * On the system clock, a TTL runs out on its own: no request and no clock call, the item or object
  * is gone within a second of the date_expires it showed, and its *_removed webhook reaches the receiver.
  */
-class SystemClockExpiryTest {
+class SystemClockExpiryTest extends FakeWiredToReceiver {
   /** Twilio shows whole seconds: the real expiry falls in the second after date_expires; the rest is delivery. */
   static final Duration WITHIN = Duration.ofMillis(1500);
 
-  private SyncApiFake fake;
-  private SyncReceiver receiver;
-  private TwilioRestClient client;
-  private String service;
-
-  @BeforeEach
-  void start() {
-    fake = SyncApiFake.builder().clock(FakeClock.system()).webhooksFromRestEnabled(true).start();
-    receiver = SyncReceiver.start(ReceiverConfig.builder().authToken(fake.authToken()).build());
-    fake.updateDefaultService(receiver.webhookUrl().toString(), true);
-    client = fake.twilioClient();
-    service = fake.defaultServiceSid();
-  }
-
-  @AfterEach
-  void stop() {
-    fake.close();
-    receiver.close();
+  @Override
+  SyncApiFake.Builder configure(SyncApiFake.Builder builder) {
+    return builder.clock(FakeClock.system());
   }
 
   @Test

@@ -2,13 +2,12 @@ package dev.syncwire.receiver;
 
 import dev.syncwire.fixtures.EventStatus;
 import dev.syncwire.fixtures.SyncEvent;
+import dev.syncwire.fixtures.internal.ArmedRules;
 import dev.syncwire.receiver.internal.http.ScriptedReply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * How the receiver answers webhooks it accepted: 200 once the event is recorded (the default), or,
@@ -33,8 +32,7 @@ public final class ReplyPolicy {
   /** The {@code rule} of the note a scripted reply leaves in the recorded event's {@code errors}. */
   public static final String NOTE_RULE = "reply_policy";
 
-  private final List<Rule> rules = new CopyOnWriteArrayList<>();
-  private final AtomicLong ids = new AtomicLong();
+  private final ArmedRules<Rule> rules = new ArmedRules<>("r");
 
   ReplyPolicy() {}
 
@@ -53,23 +51,17 @@ public final class ReplyPolicy {
 
   /** The armed rules, in the order they are checked. */
   public List<Rule> rules() {
-    return List.copyOf(rules);
+    return rules.rules();
   }
 
   /** Removes the rule with this {@link Rule#id()}; false if no armed rule has it (used up, or never). */
   public boolean remove(String id) {
-    return rules.removeIf(rule -> rule.id != null && rule.id.equals(id));
+    return rules.remove(id);
   }
 
   /** Removes every rule, so every webhook is answered 200 again; returns how many there were. */
   public int clear() {
-    int removed = 0;
-    for (Rule rule : rules) {
-      if (rules.remove(rule)) {
-        removed++;
-      }
-    }
-    return removed;
+    return rules.clear();
   }
 
   /** The scripted reply for this event, if a rule matches; uses up one of the rule's times. Null: answer 200. */
@@ -77,23 +69,13 @@ public final class ReplyPolicy {
     if (event.status() == EventStatus.REJECTED) {
       return null; // a rejection keeps its own answer
     }
-    for (Rule rule : rules) {
-      if (!rule.filter.matches(event)) {
-        continue;
-      }
-      int left;
-      synchronized (rule) {
-        if (rule.remaining == 0) {
-          continue;
-        }
-        if (rule.remaining > 0 && --rule.remaining == 0) {
-          rules.remove(rule);
-        }
-        left = rule.remaining;
-      }
-      return new ScriptedReply(rule.id, rule.status, rule.body, rule.delay, rule.drop, left, rule.times);
+    ArmedRules.Use<Rule> use = rules.take(rule -> rule.filter.matches(event));
+    if (use == null) {
+      return null;
     }
-    return null;
+    Rule rule = use.rule();
+    return new ScriptedReply(rule.id(), rule.status, rule.body, rule.delay, rule.drop, use.left(),
+        rule.times().orElse(-1));
   }
 
   /**
@@ -107,9 +89,7 @@ public final class ReplyPolicy {
     private String body;
     private Duration delay = Duration.ZERO;
     private boolean drop;
-    private int times = -1;
-    private int remaining = -1;
-    private volatile String id;
+    private volatile ArmedRules.Armed<Rule> armed;
 
     private Rule(EventQuery filter) {
       this.filter = filter;
@@ -160,33 +140,28 @@ public final class ReplyPolicy {
       if (n < 1) {
         throw new IllegalArgumentException("times(n) needs n >= 1, got " + n + "; use remove(id) or clear() to drop rules");
       }
-      times = n;
-      remaining = n;
-      return arm();
+      return arm(n);
     }
 
     /** Applies to every matching webhook until {@link ReplyPolicy#remove} or {@link ReplyPolicy#clear()}. */
     public Rule always() {
-      times = -1;
-      remaining = -1;
-      return arm();
+      return arm(-1);
     }
 
-    private Rule arm() {
-      if (id != null) {
-        throw new IllegalStateException("rule " + id + " is already armed; start a new one with whenAny() or when(...)");
+    private Rule arm(int times) {
+      if (armed != null) {
+        throw new IllegalStateException("rule " + armed.id() + " is already armed; start a new one with whenAny() or when(...)");
       }
       if (status == 0 && delay.isZero() && !drop) {
         throw new IllegalStateException("this rule does nothing: set status(...), delay(...) or drop() before arming it");
       }
-      id = "r" + ids.incrementAndGet();
-      rules.add(this);
+      armed = rules.arm(this, times);
       return this;
     }
 
     /** {@code r1}, {@code r2}, ... once armed (for {@link ReplyPolicy#remove}); null before. */
     public String id() {
-      return id;
+      return armed == null ? null : armed.id();
     }
 
     /** Which webhooks it applies to. */
@@ -213,22 +188,21 @@ public final class ReplyPolicy {
       return drop;
     }
 
-    /** How many webhooks it was armed for; empty when it applies always. */
+    /** How many webhooks it was armed for; empty when it applies always (or is not armed yet). */
     public OptionalInt times() {
-      return times < 0 ? OptionalInt.empty() : OptionalInt.of(times);
+      return armed == null ? OptionalInt.empty() : armed.times();
     }
 
-    /** How many matching webhooks it still applies to; empty when it applies always. */
-    public synchronized OptionalInt remaining() {
-      return remaining < 0 ? OptionalInt.empty() : OptionalInt.of(remaining);
+    /** How many matching webhooks it still applies to; empty when it applies always (or is not armed yet). */
+    public OptionalInt remaining() {
+      return armed == null ? OptionalInt.empty() : armed.remaining();
     }
 
     /** {@code r1 type=map_item_added object=user-presence -> 500 after PT2S 1 of 2 left}. */
     @Override
     public String toString() {
-      return id + " " + describe(filter) + " -> " + (drop ? "drop" : String.valueOf(status()))
-          + (delay.isZero() ? "" : " after " + delay)
-          + (times < 0 ? " always" : " " + remaining().getAsInt() + " of " + times + " left");
+      return id() + " " + describe(filter) + " -> " + (drop ? "drop" : String.valueOf(status()))
+          + (delay.isZero() ? "" : " after " + delay) + " " + (armed == null ? "not armed" : armed.countText());
     }
   }
 

@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * for any language. JSON in and out; every refusal in {@link ControlError}'s one shape. Open
  * without a token; with one, every call needs {@code Authorization: Bearer <token>}.
  * docs/control-api.md lists every endpoint with an example.
+ *
+ * <p>Over 500 lines because it is the whole control route table with each route's reading of its
+ * JSON, in the order docs/control-api.md lists them.
  */
 final class ControlApi {
   static final String PREFIX = "/__syncwire";

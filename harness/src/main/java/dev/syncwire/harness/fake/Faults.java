@@ -1,13 +1,11 @@
 package dev.syncwire.harness.fake;
 
+import dev.syncwire.fixtures.internal.ArmedRules;
 import java.time.Duration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
@@ -43,8 +41,7 @@ public final class Faults {
   /** The longest delay a fault (here or in {@link WebhookFaults}) may add: long enough for any time-out test, and never overflows. */
   public static final Duration MAX_DELAY = Duration.ofMinutes(5);
 
-  private final List<Rule> rules = new CopyOnWriteArrayList<>();
-  private final AtomicLong ids = new AtomicLong();
+  private final ArmedRules<Rule> rules = new ArmedRules<>("f");
 
   Faults() {}
 
@@ -63,42 +60,27 @@ public final class Faults {
 
   /** The armed rules, in the order they are checked. */
   public List<Rule> rules() {
-    return List.copyOf(rules);
+    return rules.rules();
   }
 
   /** Removes the rule with this {@link Rule#id()}; false if no armed rule has it (used up, or never). */
   public boolean remove(String id) {
-    return rules.removeIf(rule -> rule.id != null && rule.id.equals(id));
+    return rules.remove(id);
   }
 
   /** Removes every rule and says how many there were. */
   int removeAll() {
-    int removed = 0;
-    for (Rule rule : rules) {
-      if (rules.remove(rule)) {
-        removed++;
-      }
-    }
-    return removed;
+    return rules.clear();
   }
 
   /** The fault for this request, if a rule matches; uses up one of the rule's times. */
   Fault take(String method, String path) {
-    for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
-      Rule rule = it.next();
-      if (rule.matches(method, path)) {
-        synchronized (rule) {
-          if (rule.remaining == 0) {
-            continue;
-          }
-          if (rule.remaining > 0 && --rule.remaining == 0) {
-            rules.remove(rule);
-          }
-        }
-        return new Fault(rule.status, rule.code(), rule.delay.toMillis());
-      }
+    ArmedRules.Use<Rule> use = rules.take(rule -> rule.matches(method, path));
+    if (use == null) {
+      return null;
     }
-    return null;
+    Rule rule = use.rule();
+    return new Fault(rule.status, rule.code(), rule.delay.toMillis());
   }
 
   /**
@@ -112,9 +94,7 @@ public final class Faults {
     private int status;
     private int code;
     private Duration delay = Duration.ZERO;
-    private int times = -1;
-    private int remaining = -1;
-    private volatile String id;
+    private volatile ArmedRules.Armed<Rule> armed;
 
     private Rule(String method, Pattern path) {
       this.method = Objects.requireNonNull(method, "method").toUpperCase(Locale.ROOT);
@@ -156,29 +136,27 @@ public final class Faults {
       if (n < 1) {
         throw new IllegalArgumentException("times(n) needs n >= 1, got " + n + "; use clear() to drop rules");
       }
-      times = n;
-      remaining = n;
-      arm();
+      arm(n);
     }
 
     /** Applies to every matching request until {@link Faults#clear()}. */
     public void always() {
-      times = -1;
-      remaining = -1;
-      arm();
+      arm(-1);
     }
 
-    private void arm() {
+    private void arm(int times) {
+      if (armed != null) {
+        throw new IllegalStateException("Fault " + armed.id() + " is already armed; start a new one with when(...)");
+      }
       if (status == 0 && delay.isZero()) {
         throw new IllegalStateException("This fault does nothing: set status(...) or delay(...) before arming it");
       }
-      id = "f" + ids.incrementAndGet();
-      rules.add(this);
+      armed = rules.arm(this, times);
     }
 
     /** {@code f1}, {@code f2}, ... once armed (for {@link Faults#remove}); null before. */
     public String id() {
-      return id;
+      return armed == null ? null : armed.id();
     }
 
     /** The method it applies to, upper case, or {@code *}. */
@@ -205,20 +183,20 @@ public final class Faults {
       return delay;
     }
 
-    /** How many requests it was armed for; empty when it applies always. */
+    /** How many requests it was armed for; empty when it applies always (or is not armed yet). */
     public OptionalInt times() {
-      return times < 0 ? OptionalInt.empty() : OptionalInt.of(times);
+      return armed == null ? OptionalInt.empty() : armed.times();
     }
 
-    /** How many matching requests it still applies to; empty when it applies always. */
-    public synchronized OptionalInt remaining() {
-      return remaining < 0 ? OptionalInt.empty() : OptionalInt.of(remaining);
+    /** How many matching requests it still applies to; empty when it applies always (or is not armed yet). */
+    public OptionalInt remaining() {
+      return armed == null ? OptionalInt.empty() : armed.remaining();
     }
 
     @Override
     public String toString() {
-      return id + " " + method + " " + path.pattern() + (status == 0 ? "" : " -> " + status + " (" + code() + ")")
-          + (delay.isZero() ? "" : " after " + delay) + (times < 0 ? " always" : " " + remaining().getAsInt() + " of " + times + " left");
+      return id() + " " + method + " " + path.pattern() + (status == 0 ? "" : " -> " + status + " (" + code() + ")")
+          + (delay.isZero() ? "" : " after " + delay) + " " + (armed == null ? "not armed" : armed.countText());
     }
 
     private boolean matches(String requestMethod, String requestPath) {

@@ -19,6 +19,9 @@ import java.util.function.Consumer;
  * All Sync state and every rule that changes it: indexes, revisions, TTLs, unique names,
  * If-Match, and the webhooks each change fires. One lock (this object) guards everything; callers
  * hold it for a whole request, rendering included, so a response never shows half a change.
+ *
+ * <p>Over 500 lines on purpose: every rule that changes state runs under this one lock, and a split
+ * would spread the lock over several classes.
  */
 final class SyncStore {
   static final int MAX_TTL = 31_536_000;
