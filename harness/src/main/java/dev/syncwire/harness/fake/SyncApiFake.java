@@ -361,6 +361,7 @@ public final class SyncApiFake implements AutoCloseable {
     service.webhookUrl = config.webhookUrl;
     service.webhooksFromRestEnabled = config.webhooksFromRestEnabled;
     defaultServiceSid = service.sid;
+    store.defaultServiceSid(service.sid);
   }
 
   /**
