@@ -24,7 +24,7 @@ before(async () => {
   // As in the Console: the default service's webhook_url is the protected Function.
   const updated = await syncApi('POST', '/Services/default', { WebhookUrl: `${stack.functionsUrl}/sync-webhook` });
   assert.equal(updated.status, 200, JSON.stringify(updated.body));
-}, { timeout: 240000 });
+}, { timeout: 420000 });
 
 after(() => stack?.stop());
 

@@ -50,7 +50,7 @@ async function startStack() {
   const env = await until('the env file of syncwire exec', () => {
     alive();
     return fs.existsSync(envFile) && dotenv.parse(fs.readFileSync(envFile));
-  }, { timeoutMs: 120000 });
+  }, { timeoutMs: 300000 }); // the launcher may build the jar first
   const functionsUrl = `http://localhost:${port}`;
   await until(`twilio-run on ${functionsUrl}`, async () => {
     alive();

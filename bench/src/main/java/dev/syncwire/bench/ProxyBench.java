@@ -141,7 +141,10 @@ public final class ProxyBench {
     KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
     store.load(null, null);
     try (InputStream in = Files.newInputStream(caFile)) {
-      store.setCertificateEntry("syncwire-bench-ca", CertificateFactory.getInstance("X.509").generateCertificate(in));
+      int n = 0;
+      for (java.security.cert.Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        store.setCertificateEntry("syncwire-bench-ca-" + n++, c);
+      }
     }
     return store;
   }
