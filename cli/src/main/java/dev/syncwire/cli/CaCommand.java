@@ -50,10 +50,13 @@ final class CaCommand implements Callable<Integer> {
     String pem = ca.certificateFile().toString();
     PrintWriter out = spec.commandLine().getOut();
     out.println("syncwire CA in " + ca.dir() + (existed ? "" : " (made now)") + ", for twilio.com and its subdomains only:");
-    out.println("  " + ca.certificateFile() + "     trust this (the root certificate)");
-    out.println("  " + ca.truststoreFile() + "  the same for Java (PKCS#12, password " + LocalCa.TRUSTSTORE_PASSWORD + ")");
-    out.println("  " + ca.dir().resolve(LocalCa.SIGNER_FILE) + "  the intermediate that signs each host's certificate");
-    out.println("  " + ca.keyFile() + "  its key (owner-only); the root's key is not kept");
+    Map<Path, String> files = new java.util.LinkedHashMap<>();
+    files.put(ca.certificateFile(), "trust this (the root certificate)");
+    files.put(ca.truststoreFile(), "the same for Java (PKCS#12, password " + LocalCa.TRUSTSTORE_PASSWORD + ")");
+    files.put(ca.dir().resolve(LocalCa.SIGNER_FILE), "the intermediate that signs each host's certificate");
+    files.put(ca.keyFile(), "its key (owner-only); the root's key is not kept");
+    int width = files.keySet().stream().mapToInt(file -> file.toString().length()).max().orElse(0);
+    files.forEach((file, what) -> out.println("  " + String.format("%-" + width + "s", file) + "  " + what));
     out.println();
     out.println("For the proxy at " + settings.proxyUrl() + " (syncwire up --proxy; --proxy-port N here for another port):");
     out.println("Node (twilio-node reads HTTP_PROXY, for https too; Node trusts NODE_EXTRA_CA_CERTS):");

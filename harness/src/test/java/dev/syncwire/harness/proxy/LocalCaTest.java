@@ -76,6 +76,7 @@ class LocalCaTest {
 
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.keyFile()))).isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(first.certificateFile()))).isEqualTo("rw-r--r--");
     assertThat(Files.readString(first.certificateFile())).startsWith("-----BEGIN CERTIFICATE-----");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("ca.pem", "signer.pem", "ca-key.pem", "truststore.p12");

@@ -63,6 +63,8 @@ public final class CaFiles {
   private static final String SIGNATURE = "SHA256withECDSA";
   private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
   private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+  /** Certificates and the trust store hold nothing secret: readable by all, as /etc/ssl/certs. */
+  private static final Set<PosixFilePermission> PUBLIC_FILE = PosixFilePermissions.fromString("rw-r--r--");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private CaFiles() {}
@@ -126,8 +128,8 @@ public final class CaFiles {
     // The root's private key is never written: nothing can sign outside the signer's constraint.
     // Files appear by atomic rename; the key's temporary file is owner-only from its first byte.
     Path keyTemp = Files.createTempFile(dir, ".ca-key", ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
-    Path signerTemp = Files.createTempFile(dir, ".signer", ".tmp");
-    Path rootTemp = Files.createTempFile(dir, ".ca", ".tmp");
+    Path signerTemp = Files.createTempFile(dir, ".signer", ".tmp", PosixFilePermissions.asFileAttribute(PUBLIC_FILE));
+    Path rootTemp = Files.createTempFile(dir, ".ca", ".tmp", PosixFilePermissions.asFileAttribute(PUBLIC_FILE));
     try {
       Files.writeString(keyTemp, pem(new JcaPKCS8Generator(signerKeys.getPrivate(), null)), StandardCharsets.US_ASCII);
       Files.writeString(signerTemp, pem(signer), StandardCharsets.US_ASCII);
@@ -183,7 +185,7 @@ public final class CaFiles {
     KeyStore store = KeyStore.getInstance("PKCS12");
     store.load(null, null);
     store.setCertificateEntry("syncwire-ca", ca);
-    Path temp = Files.createTempFile(dir, ".truststore", ".tmp");
+    Path temp = Files.createTempFile(dir, ".truststore", ".tmp", PosixFilePermissions.asFileAttribute(PUBLIC_FILE));
     try {
       try (OutputStream out = Files.newOutputStream(temp)) {
         store.store(out, dev.syncwire.harness.proxy.LocalCa.TRUSTSTORE_PASSWORD.toCharArray());
