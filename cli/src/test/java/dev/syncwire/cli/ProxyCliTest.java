@@ -1,10 +1,12 @@
 package dev.syncwire.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.syncwire.harness.proxy.LocalCa;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -77,21 +79,41 @@ class ProxyCliTest {
   }
 
   @Test
-  void curlUnderExecProxyCreatesStateAndAClientThatDoesNotTrustTheCaIsToldTheFix() throws Exception {
-    Path caDir = dir.resolve("ca");
+  void curlUnderExecProxyCreatesState() throws Exception {
     String create = "curl -sS -u \"$TWILIO_ACCOUNT_SID:$TWILIO_AUTH_TOKEN\" --data-urlencode UniqueName=curl-doc"
-        + " https://sync.twilio.com/v1/Services/$TWILIO_SYNC_SERVICE_SID/Documents;"
-        + " echo; curl -sS --cacert /dev/null https://sync.twilio.com/v1/Services; echo \"untrusted $?\"";
-    SyncwireProcess syncwire = SyncwireProcess.start(dir, "exec", "--proxy", "--ca-dir", caDir.toString(), "--", "sh", "-c", create);
+        + " https://sync.twilio.com/v1/Services/$TWILIO_SYNC_SERVICE_SID/Documents";
+    SyncwireProcess syncwire = SyncwireProcess.start(dir, "exec", "--proxy", "--ca-dir", dir.resolve("ca").toString(),
+        "--", "sh", "-c", create);
 
     assertThat(syncwire.exitCode()).as(syncwire.toString()).isZero();
     assertThat(syncwire.out()).contains("\"unique_name\":\"curl-doc\"", "\"url\":\"https://sync.twilio.com/v1/Services/IS");
-    assertThat(syncwire.out()).containsPattern("untrusted (60|77)"); // curl's certificate errors
     assertThat(syncwire.err()).containsPattern("document_created +curl-doc +signature=valid");
-    assertThat(syncwire.err()).contains("the client does not trust syncwire's CA: set NODE_EXTRA_CA_CERTS=" + caDir.resolve("ca.pem")
-        + " (Node), -Djavax.net.ssl.trustStore=" + caDir.resolve("truststore.p12") + " -Djavax.net.ssl.trustStorePassword=changeit"
-        + " (Java), REQUESTS_CA_BUNDLE=" + caDir.resolve("ca.pem") + " (Python) or curl --cacert " + caDir.resolve("ca.pem")
-        + "; ./syncwire ca prints them all.");
+  }
+
+  @Test
+  void aClientThatDoesNotTrustTheCaFailsItsHandshakeAndTheLogNamesTheFix() throws Exception {
+    Path caDir = dir.resolve("ca");
+    // The client trusts a CA, just not this one: another syncwire CA, made elsewhere.
+    Path otherCa = LocalCa.loadOrCreate(dir.resolve("other-ca")).certificateFile();
+    SyncwireProcess up = SyncwireProcess.start(dir, "up", "--proxy", "--ca-dir", caDir.toString(), "--port", "0", "--fake-port", "0");
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> up.out().contains("Press Ctrl-C") || !up.process.isAlive());
+      String proxy = find(up.out(), "  export HTTPS_PROXY=(http://127\\.0\\.0\\.1:\\d+)\n");
+      Process curl = new ProcessBuilder("curl", "-sS", "--proxy", proxy, "--cacert", otherCa.toString(),
+          "https://sync.twilio.com/v1/Services").redirectErrorStream(true).start();
+      String said = new String(curl.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(curl.waitFor()).as(said).isEqualTo(60); // curl: peer certificate cannot be authenticated
+
+      String pem = caDir.toAbsolutePath().resolve("ca.pem").toString();
+      await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(up.err()).contains(
+          "proxy: a client's TLS handshake failed (",
+          "): the client does not trust syncwire's CA: set NODE_EXTRA_CA_CERTS=" + pem + " (Node), -Djavax.net.ssl.trustStore="
+              + caDir.toAbsolutePath().resolve("truststore.p12") + " -Djavax.net.ssl.trustStorePassword=changeit (Java),"
+              + " REQUESTS_CA_BUNDLE=" + pem + " (Python) or curl --cacert " + pem + "; ./syncwire ca prints them all."));
+    } finally {
+      up.process.destroy();
+      up.exitCode();
+    }
   }
 
   @Test
