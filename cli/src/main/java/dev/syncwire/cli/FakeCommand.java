@@ -22,7 +22,8 @@ import picocli.CommandLine.ParentCommand;
       "delivery: its status and latency, or why it failed, and the URL.",
       ""
     },
-    footer = {"", "Example: syncwire fake --port 4010 --webhook-url http://127.0.0.1:3000/sync --webhooks-from-rest"})
+    footer = {"", "Example: syncwire fake --port 4010 --webhook-url http://127.0.0.1:3000/sync --webhooks-from-rest",
+        "         syncwire fake --proxy   (unmodified code reaches it with the printed HTTPS_PROXY and CA settings)"})
 final class FakeCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -65,7 +66,9 @@ final class FakeCommand implements Callable<Integer> {
     if (options.controlToken() != null) {
       variables.put(FakeOptions.CONTROL_TOKEN_VARIABLE, options.controlToken());
     }
+    variables.putAll(options.proxy.environment(fake));
     FakeOptions.printEnvironment(out, variables);
+    ProxyOptions.printBanner(out, fake);
     out.println("One line per webhook delivery below: its status and latency, or why it failed, and the URL.");
     out.println("Press Ctrl-C to stop.");
     out.flush();
