@@ -70,14 +70,16 @@ public final class ProxyBench {
       long runId = System.currentTimeMillis();
       Map<String, LongFunction<FakeLoad.Call>> targets = new LinkedHashMap<>();
       targets.put(DIRECT, FakeBench.mix(sdk, URI.create("http://127.0.0.1:" + ports.get("fake")), runId));
-      targets.put(PROXIED, FakeBench.mix(sdk, URI.create("https://" + TWILIO), runId));
+      targets.put(PROXIED, FakeBench.mix(sdk, URI.create("https://" + TWILIO), runId + 1)); // own map keys
       KeyStore trustStore = trusting(caFile);
 
       try (FakeLoad load = FakeLoad.start(concurrency, FakeBench.KINDS.length, client -> {
         HttpProxy proxy = new HttpProxy(new Origin.Address("127.0.0.1", proxyPort), false);
         proxy.getIncludedAddresses().add(TWILIO + ":443"); // everything else (the direct phase) goes direct
         client.getProxyConfiguration().addProxy(proxy);
-        client.getSslContextFactory().setTrustStore(trustStore);
+        org.eclipse.jetty.util.ssl.SslContextFactory.Client tls = new org.eclipse.jetty.util.ssl.SslContextFactory.Client();
+        tls.setTrustStore(trustStore); // host names are checked too (endpoint identification HTTPS, Jetty's default)
+        client.setSslContextFactory(tls);
       })) {
         System.out.printf(Locale.ROOT, "fake (pid %d, -Xmx%s) on port %s, its proxy on %d (CONNECT on the fake's own"
                 + " port: %s); CA %s%nload from pid %d: %d connections per target, %d s warm-up and %d x %d s per"
