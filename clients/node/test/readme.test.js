@@ -38,7 +38,8 @@ function project() {
 it('tags every js snippet in README.md, so none goes untested', () => {
   const { named, untagged } = snippets();
   assert.deepEqual(untagged, [], 'a ```js block in README.md without a <!-- readme-snippet: NAME --> line above it');
-  assert.deepEqual(Object.keys(named).sort(), ['jest-config', 'jest-test', 'node-error-handling', 'node-script']);
+  // proxy-node runs in cli's ProxyCliTest, under ./syncwire exec --proxy as README shows.
+  assert.deepEqual(Object.keys(named).sort(), ['jest-config', 'jest-test', 'node-error-handling', 'node-script', 'proxy-node']);
 });
 
 it('runs the README error-handling fragment against the fake: a missing document is created, then fetched',

@@ -57,7 +57,13 @@ final class FakeLoad implements AutoCloseable {
   }
 
   static FakeLoad start(int concurrency, int kinds) throws Exception {
+    return start(concurrency, kinds, client -> { });
+  }
+
+  /** As {@link #start(int, int)}, with {@code configure} run before the client starts (a proxy, a trust store). */
+  static FakeLoad start(int concurrency, int kinds, java.util.function.Consumer<HttpClient> configure) throws Exception {
     HttpClient client = LoadGenerator.client(concurrency);
+    configure.accept(client);
     // The SDK's own User-Agent comes with each call; Jetty must not add its own.
     client.setUserAgentField(null);
     // Nor an Accept-Encoding: gzip the SDK may not send (the SDK's headers are replayed as recorded).

@@ -36,10 +36,14 @@ import picocli.CommandLine.ParentCommand;
       "variables set (TWILIO_REGION and TWILIO_EDGE removed). syncwire's own lines go",
       "to stderr; the command keeps stdin and stdout. Exits with the command's code",
       "(128+N if a signal N ended it, 127 if it is not found, 126 if it cannot run).",
+      "With --proxy it also gets HTTPS_PROXY, HTTP_PROXY (and lower case), NO_PROXY,",
+      "NODE_EXTRA_CA_CERTS, REQUESTS_CA_BUNDLE, SSL_CERT_FILE, CURL_CA_BUNDLE and",
+      "JAVA_TOOL_OPTIONS: unmodified code calling sync.twilio.com reaches the fake.",
       ""
     },
     footer = {"", "Example: syncwire exec -- npm test",
-        "         syncwire exec --seed 7 -- node -e 'console.log(process.env.SYNCWIRE_SYNC_BASE_URL)'"})
+        "         syncwire exec --seed 7 -- node -e 'console.log(process.env.SYNCWIRE_SYNC_BASE_URL)'",
+        "         syncwire exec --proxy -- node app.js   (app.js unchanged: twilio(sid, token).sync...)"})
 final class ExecCommand implements Callable<Integer> {
   /** How long a stopped command gets to finish after SIGTERM; the shutdown hook waits longer than this. */
   static final long GRACE_SECONDS = 5;

@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
       ""
     },
     footer = {"", "Examples:", "  syncwire fake --port 4010 --webhook-url http://127.0.0.1:3000/sync \\",
-        "      --webhooks-from-rest", "  syncwire fake --coverage --format json > coverage.json"})
+        "      --webhooks-from-rest", "  syncwire fake --coverage --format json > coverage.json",
+        "  syncwire fake --proxy   (unmodified code reaches it with the printed HTTPS_PROXY and CA settings)"})
 final class FakeCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -84,7 +85,9 @@ final class FakeCommand implements Callable<Integer> {
     if (options.controlToken() != null) {
       variables.put(FakeOptions.CONTROL_TOKEN_VARIABLE, options.controlToken());
     }
+    variables.putAll(options.proxy.environment(fake));
     FakeOptions.printEnvironment(out, variables);
+    ProxyOptions.printBanner(out, fake);
     out.println("One line per webhook delivery below: its status and latency, or why it failed, and the URL.");
     out.println("Press Ctrl-C to stop.");
     out.flush();

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -72,6 +73,9 @@ final class FakeOptions {
           + " X-Twilio-Webhooks-Signature-Settings: key=KEY_ID,algorithm=HMAC_SHA256. Default: HMAC-SHA1 with the auth token.")
   SigningKey webhookSigningKey;
 
+  @Mixin
+  ProxyOptions proxy = new ProxyOptions();
+
   private SyncApiFake.Snapshot imported; // read and checked at start, restored by importInto
 
   SyncApiFake.Builder apply(SyncApiFake.Builder builder) {
@@ -103,6 +107,7 @@ final class FakeOptions {
           + CONTROL_TOKEN_VARIABLE + "), or keep --host 127.0.0.1.", null);
     }
     SyncApiFake.Snapshot imported = importFile == null ? null : readImport(importFile);
+    proxy.apply(builder, portOption, port);
     if (exportFile != null) {
       SnapshotExport.checkWritable(exportFile);
     }
@@ -166,7 +171,10 @@ final class FakeOptions {
     }
   }
 
-  /** The fake's credentials and URL; callers add SYNCWIRE_CONTROL_URL (and {@code up}, the receiver's URL). */
+  /**
+   * The fake's credentials and URL; callers add SYNCWIRE_CONTROL_URL (and {@code up}, the receiver's URL)
+   * and, with {@code --proxy}, {@link ProxyOptions#environment}.
+   */
   static Map<String, String> environment(SyncApiFake fake) {
     Map<String, String> variables = new LinkedHashMap<>();
     variables.put("TWILIO_ACCOUNT_SID", fake.accountSid());
@@ -178,8 +186,13 @@ final class FakeOptions {
 
 
   static void printEnvironment(PrintWriter out, Map<String, String> variables) {
-    variables.forEach((name, value) -> out.println("  export " + name + "=" + value));
+    variables.forEach((name, value) -> out.println("  export " + name + "=" + shellWord(value)));
     out.println("Node:  client.sync.baseUrl = process.env.SYNCWIRE_SYNC_BASE_URL;");
     out.println("Java:  new TwilioRestClient.Builder(sid, token).httpClient(new FakeHttpClient(baseUrl)).build();");
+  }
+
+  /** {@code value} as one POSIX shell word: as is when plain, else in single quotes (JAVA_TOOL_OPTIONS has spaces and |). */
+  static String shellWord(String value) {
+    return value.matches("[A-Za-z0-9_@%+=:,./-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
   }
 }

@@ -256,6 +256,27 @@ final class OptionValues {
     }
   }
 
+  /** A folder for syncwire's CA: not a file; made (with its parents) when missing. */
+  static final class CaDir implements ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      String hint = "; give a folder (made if missing), such as ~/.syncwire/ca";
+      if (value.isBlank()) {
+        throw new TypeConversionException("the path is empty" + hint);
+      }
+      Path path;
+      try {
+        path = Path.of(value);
+      } catch (InvalidPathException e) {
+        throw new TypeConversionException("'" + value + "' is not a folder path (" + e.getReason() + ")" + hint);
+      }
+      if (Files.exists(path) && !Files.isDirectory(path)) {
+        throw new TypeConversionException(value + " is a file, not a folder" + hint);
+      }
+      return path;
+    }
+  }
+
   /**
    * An address of this machine to listen on. Resolved and tried here, so a name that does not
    * resolve, or an address that belongs to another machine, is reported before anything starts.

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
     versionProvider = SyncwireCommand.Version.class,
     description = {"Twilio Sync webhooks and REST API, testable and debuggable on one machine.", ""},
     subcommands = {UpCommand.class, ExecCommand.class, ReceiveCommand.class, FakeCommand.class, TriggerCommand.class, ReplayCommand.class,
-        VerifyCommand.class, FixturesCommand.class, LintCommand.class, CheckHandlerCommand.class,
+        VerifyCommand.class, FixturesCommand.class, LintCommand.class, CheckHandlerCommand.class, CaCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Start with: syncwire up   (the receiver and the Sync fake, wired together)",
         "Or run your tests against both: syncwire exec -- npm test",

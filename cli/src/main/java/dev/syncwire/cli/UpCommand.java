@@ -17,9 +17,11 @@ import picocli.CommandLine.ParentCommand;
       "The fake's default service posts a signed webhook for every change to the",
       "receiver, which checks it with the same token and prints one line per event.",
       "--env-file writes the variables to export as a dotenv file while it runs.",
+      "--proxy also makes the fake an HTTPS proxy, for unmodified code.",
       ""
     },
-    footer = {"", "Example: syncwire up --port 8080 --fake-port 4010 --env-file .env.syncwire"})
+    footer = {"", "Example: syncwire up --port 8080 --fake-port 4010 --env-file .env.syncwire",
+        "         syncwire up --proxy   (then: export the printed lines and run your code unchanged)"})
 final class UpCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -50,6 +52,7 @@ final class UpCommand implements Callable<Integer> {
       out.println("  forward:   " + forwardTo + " (each accepted event, re-signed for it)");
     }
     FakeOptions.printEnvironment(out, servers.environment());
+    ProxyOptions.printBanner(out, servers.fake());
     if (envFile != null) {
       out.println("Env file: " + envFile.path().toAbsolutePath() + " (removed on stop)");
     }

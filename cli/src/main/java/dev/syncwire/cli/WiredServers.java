@@ -1,6 +1,7 @@
 package dev.syncwire.cli;
 
 import dev.syncwire.harness.fake.SyncApiFake;
+import dev.syncwire.harness.proxy.ProxySettings;
 import dev.syncwire.receiver.SyncReceiver;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -19,6 +20,9 @@ record WiredServers(SyncApiFake fake, SyncReceiver receiver, String controlToken
     if (controlToken != null) {
       variables.put(FakeOptions.CONTROL_TOKEN_VARIABLE, controlToken);
     }
+    if (fake.proxyUrl() != null) {
+      variables.putAll(ProxySettings.of(fake.proxyUrl(), fake.proxyCa()).environment());
+    }
     return variables;
   }
 
@@ -29,6 +33,10 @@ record WiredServers(SyncApiFake fake, SyncReceiver receiver, String controlToken
         + "/api/events, live: /api/events/stream)");
     out.println("  inspector: open " + receiver.baseUrl() + "/ in a browser: live events, replay, the fake's state");
     out.println("  Sync fake: " + fake.baseUrl() + "  default service " + fake.defaultServiceSid());
+    if (fake.proxyUrl() != null) {
+      out.println("  proxy:     " + fake.proxyUrl() + "  (HTTPS_PROXY for unmodified code: sync.twilio.com is this fake;"
+          + " CA " + fake.proxyCa().certificateFile() + ")");
+    }
     out.println("  clock:     " + ClockSetting.describe(fake.clock()));
     String signing = fake.webhookSigningKey() == null ? "the auth token"
         : "signing key " + fake.webhookSigningKey().id() + " (HMAC-SHA256, as a Webhook Rule signs)";

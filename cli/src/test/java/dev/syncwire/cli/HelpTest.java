@@ -68,7 +68,8 @@ class HelpTest {
         "trigger Send one signed Sync webhook to your handler, as Twilio would.",
         "replay Re-send recorded Sync webhooks to your handler, byte for byte.",
         "lint Find code that branches on the seed's Sync error codes and event names.",
-        "check-handler Check that your local webhook handler survives what Twilio sends.");
+        "check-handler Check that your local webhook handler survives what Twilio sends.",
+        "ca Print where syncwire's CA is and what each runtime needs for --proxy.");
     assertThat(cli.out().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(80));
   }
 

@@ -26,14 +26,28 @@ final class SyncwireProcess {
 
   /** Starts {@code syncwire args...} with {@code environment} on top of this JVM's, minus the names in {@code unset}. */
   static SyncwireProcess start(Path dir, Map<String, String> environment, List<String> unset, String... args) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), SyncwireCommand.class.getName()));
+    return start(dir, environment, unset, List.of(), null, args);
+  }
+
+  /** As a user runs it in {@code dir} (the working folder too), with {@code jvmOptions} such as {@code -Duser.home=...}. */
+  static SyncwireProcess startIn(Path dir, Map<String, String> environment, List<String> jvmOptions, String... args) {
+    return start(dir, environment, List.of(), jvmOptions, dir, args);
+  }
+
+  private static SyncwireProcess start(Path dir, Map<String, String> environment, List<String> unset, List<String> jvmOptions,
+      Path workingDir, String... args) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), SyncwireCommand.class.getName()));
     command.addAll(List.of(args));
     try {
       Path out = Files.createTempFile(dir, "syncwire-", ".out");
       Path err = Files.createTempFile(dir, "syncwire-", ".err");
       ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
           .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
+      if (workingDir != null) {
+        builder.directory(workingDir.toFile());
+      }
       unset.forEach(builder.environment()::remove);
       builder.environment().putAll(environment);
       return new SyncwireProcess(builder.start(), out, err);

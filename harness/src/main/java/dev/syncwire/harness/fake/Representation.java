@@ -42,11 +42,12 @@ final class Representation {
     return serviceUrl(origin, serviceSid) + "/" + collection(object.type) + "/" + object.sid;
   }
 
-  void service(JsonGenerator g, String origin, SyncService s) throws IOException {
+  /** {@code uniqueName}: {@code default} for the default service, else null (no other way to name one). */
+  void service(JsonGenerator g, String origin, SyncService s, String uniqueName) throws IOException {
     String url = serviceUrl(origin, s.sid);
     g.writeStartObject();
     g.writeStringField("sid", s.sid);
-    g.writeNullField("unique_name");
+    g.writeStringField("unique_name", uniqueName);
     g.writeStringField("account_sid", accountSid);
     g.writeStringField("friendly_name", s.friendlyName);
     g.writeStringField("date_created", Json.date(s.dateCreated));

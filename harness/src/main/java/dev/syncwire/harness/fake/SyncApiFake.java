@@ -9,6 +9,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import com.twilio.http.TwilioRestClient;
 import dev.syncwire.fixtures.SigningKey;
+import dev.syncwire.harness.proxy.LocalCa;
+import dev.syncwire.harness.proxy.internal.InterceptingProxy;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,6 +77,7 @@ public final class SyncApiFake implements AutoCloseable {
   private final TwilioRestClient client;
   private final WebhookDelivery delivery;
   private final ExpiryTimer expiryTimer; // null on a manual clock: moving it expires what is due
+  private final InterceptingProxy proxy; // null without proxy mode
   private volatile String defaultServiceSid;
 
   private SyncApiFake(Builder b) {
@@ -105,8 +108,9 @@ public final class SyncApiFake implements AutoCloseable {
         b.requestJournalEntries == 0 ? null : new BoundedRequestJournal(b.requestJournalEntries);
     WireMockConfiguration options = wireMockConfiguration(b.host, b.port, journal).extensions(transformer);
     SyncFastPath fastPath = b.fastPath ? new SyncFastPath(api, transformer, journal) : null;
-    if (fastPath != null) {
-      options.httpServerFactory(fastPath.serverFactory());
+    this.proxy = b.proxyCa == null ? null : new InterceptingProxy(b.proxyCa, b.host, b.proxyPort);
+    if (fastPath != null || proxy != null) {
+      options.httpServerFactory(FakeServerFactory.of(fastPath, proxy));
     }
     this.server = new WireMockServer(options);
     try {
@@ -122,7 +126,9 @@ public final class SyncApiFake implements AutoCloseable {
       if (delivery != null) {
         delivery.close();
       }
-      throw new IllegalStateException("SyncApiFake could not listen on " + b.host + ":" + b.port
+      String where = b.proxyCa != null && b.proxyPort > 0 ? b.host + ":" + b.port + " or proxy port " + b.proxyPort
+          : b.host + ":" + b.port;
+      throw new IllegalStateException("SyncApiFake could not listen on " + where
           + " (" + e.getMessage() + "); is another process on that port? Port 0 picks a free one (port(0); --fake-port 0 on the command line)", e);
     }
     this.client = new TwilioRestClient.Builder(b.accountSid, b.authToken)
@@ -165,6 +171,19 @@ public final class SyncApiFake implements AutoCloseable {
    */
   public String baseUrl() {
     return "http://" + urlHost(config.host) + ":" + server.port();
+  }
+
+  /**
+   * {@code http://127.0.0.1:<port>}: the proxy for unmodified clients ({@code HTTPS_PROXY}), on the
+   * fake's port or {@link Builder#proxyPort}; null unless {@link Builder#proxy} turned proxy mode on.
+   */
+  public String proxyUrl() {
+    return proxy == null ? null : "http://" + urlHost(config.host) + ":" + proxy.port(server.port());
+  }
+
+  /** The CA whose certificates the proxy presents, or null without proxy mode. */
+  public LocalCa proxyCa() {
+    return config.proxyCa;
   }
 
   /** Where the control API answers: {@code baseUrl() + "/__syncwire"}. */
@@ -361,6 +380,7 @@ public final class SyncApiFake implements AutoCloseable {
     service.webhookUrl = config.webhookUrl;
     service.webhooksFromRestEnabled = config.webhooksFromRestEnabled;
     defaultServiceSid = service.sid;
+    store.defaultServiceSid(service.sid);
   }
 
   /**
@@ -434,6 +454,8 @@ public final class SyncApiFake implements AutoCloseable {
     // Null: a WebhookDelivery that POSTs signed webhooks. Tests may record instead.
     private WebhookSink sink;
     private Consumer<WebhookDeliveryRecord> onDeliveryFinished;
+    private LocalCa proxyCa; // null: no proxy mode
+    private int proxyPort = -1; // -1: the fake's own port
 
     private Builder() {}
 
@@ -570,6 +592,32 @@ public final class SyncApiFake implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Proxy mode: the fake's port also accepts HTTP {@code CONNECT} and proxy requests, so that
+     * unmodified code with {@code HTTPS_PROXY} set and {@code ca}'s certificate trusted reaches
+     * the fake when it calls {@code https://sync.twilio.com} (and its region and edge forms).
+     * Twilio's other hosts get a 502 and any other host a 403, with a JSON error; nothing leaves
+     * the machine. See {@link #proxyPort} for a port of its own and {@link SyncApiFake#proxyUrl()}.
+     *
+     * <pre>{@code
+     * SyncApiFake fake = SyncApiFake.builder().proxy(LocalCa.loadOrCreate(LocalCa.defaultDir())).start();
+     * // HTTPS_PROXY=fake.proxyUrl() NODE_EXTRA_CA_CERTS=~/.syncwire/ca/ca.pem node app.js
+     * }</pre>
+     */
+    public Builder proxy(LocalCa ca) {
+      this.proxyCa = Objects.requireNonNull(ca, "ca");
+      return this;
+    }
+
+    /** With {@link #proxy}: the proxy listens on this port of its own (0: a free one) instead of the fake's. */
+    public Builder proxyPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("proxyPort must be 0..65535, got " + port);
+      }
+      this.proxyPort = port;
+      return this;
+    }
+
     /** False: every request goes through WireMock's servlet path (tests compare both ways). */
     Builder fastPath(boolean enabled) {
       this.fastPath = enabled;
@@ -582,6 +630,9 @@ public final class SyncApiFake implements AutoCloseable {
     }
 
     public SyncApiFake start() {
+      if (proxyPort >= 0 && proxyCa == null) {
+        throw new IllegalArgumentException("proxyPort(" + proxyPort + ") needs proxy(LocalCa) too: it is where the proxy listens");
+      }
       if (controlToken == null && !isLoopback(host)) {
         throw new IllegalArgumentException("host " + host + " is reachable from other machines, and the control API"
             + " (/__syncwire/...) can read and replace all state: set controlToken(...) (--control-token on the command line)");

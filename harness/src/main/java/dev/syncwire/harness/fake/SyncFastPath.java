@@ -1,12 +1,7 @@
 package dev.syncwire.harness.fake;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.core.Options;
 import com.github.tomakehurst.wiremock.global.GlobalSettings;
-import com.github.tomakehurst.wiremock.http.AdminRequestHandler;
-import com.github.tomakehurst.wiremock.http.HttpServerFactory;
-import com.github.tomakehurst.wiremock.http.StubRequestHandler;
-import com.github.tomakehurst.wiremock.jetty12.Jetty12HttpServer;
 import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.UUID;
@@ -45,18 +40,6 @@ final class SyncFastPath extends Handler.Wrapper {
     this.api = api;
     this.transformer = transformer;
     this.journal = journal;
-  }
-
-  /** Builds WireMock's own Jetty 12 server with this handler wrapped around WireMock's handlers. */
-  HttpServerFactory serverFactory() {
-    return (options, admin, stubs) -> new Jetty12HttpServer(options, admin, stubs) {
-      @Override
-      protected Handler createHandler(Options o, AdminRequestHandler a, StubRequestHandler s) {
-        // Called from the super constructor; SyncFastPath.this is already set (javac stores outer first).
-        setHandler(super.createHandler(o, a, s));
-        return SyncFastPath.this;
-      }
-    };
   }
 
   /** Starts answering; until then every request goes through WireMock. */

@@ -79,7 +79,7 @@ final class SyncRoutes {
           case "GET" -> listServices(r);
           case "POST" -> {
             SyncService created = configure(store.createService(null), r.form());
-            yield reply(201, g -> json.service(g, r.origin(), created));
+            yield reply(201, g -> json.service(g, r.origin(), created, store.uniqueName(created)));
           }
           default -> throw methodNotAllowed(m, resource);
         };
@@ -87,10 +87,10 @@ final class SyncRoutes {
       SyncService service = store.service(s.get(2), resource);
       if (s.size() == 3) {
         return switch (m) {
-          case "GET" -> reply(200, g -> json.service(g, r.origin(), service));
+          case "GET" -> reply(200, g -> json.service(g, r.origin(), service, store.uniqueName(service)));
           case "POST" -> {
             configure(service, r.form());
-            yield reply(200, g -> json.service(g, r.origin(), service));
+            yield reply(200, g -> json.service(g, r.origin(), service, store.uniqueName(service)));
           }
           case "DELETE" -> {
             store.deleteService(service);
@@ -219,7 +219,7 @@ final class SyncRoutes {
     NavigableMap<Long, SyncService> all = store.services();
     Paging.Result<SyncService> result =
         Paging.page(all, false, null, true, page.size, page.number, page.token, Long::valueOf);
-    return reply(200, g -> envelope(g, "services", r, page, result, svc -> json.service(g, r.origin(), svc)));
+    return reply(200, g -> envelope(g, "services", r, page, result, svc -> json.service(g, r.origin(), svc, store.uniqueName(svc))));
   }
 
   // ---- objects ----

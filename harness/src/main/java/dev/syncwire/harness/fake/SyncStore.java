@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.syncwire.fixtures.EventType;
 import dev.syncwire.fixtures.FormParams;
 import dev.syncwire.fixtures.ObjectType;
+import dev.syncwire.fixtures.SyncContract;
 import dev.syncwire.harness.fake.internal.ErrorCase;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +59,8 @@ final class SyncStore {
   private TreeMap<Long, SyncService> services = new TreeMap<>();
   private Map<String, SyncService> servicesBySid = new HashMap<>();
   private TreeSet<Expiry> expiries = new TreeSet<>(Expiry.ORDER);
+  /** The default service's SID, kept across clear() and restore(): SyncApiFake owns which one it is. */
+  private String defaultServiceSid;
   /** Non-null while {@link #collectExpired} runs: every TTL removal is added here. */
   private List<Expired> expiredSink;
 
@@ -147,10 +150,23 @@ final class SyncStore {
 
   synchronized SyncService service(String sid, String path) {
     SyncService service = servicesBySid.get(sid);
+    if (service == null && SyncContract.DEFAULT_SERVICE_UNIQUE_NAME.equals(sid) && defaultServiceSid != null) {
+      service = servicesBySid.get(defaultServiceSid);
+    }
     if (service == null) {
       throw SyncError.notFound(path);
     }
     return service;
+  }
+
+  /** Which service answers to the unique name {@code default} ({@link SyncContract#DEFAULT_SERVICE_UNIQUE_NAME}). */
+  synchronized void defaultServiceSid(String sid) {
+    defaultServiceSid = sid;
+  }
+
+  /** The service's {@code unique_name}: {@code default} for the default service, else none. */
+  synchronized String uniqueName(SyncService service) {
+    return service.sid.equals(defaultServiceSid) ? SyncContract.DEFAULT_SERVICE_UNIQUE_NAME : null;
   }
 
   synchronized void deleteService(SyncService service) {
