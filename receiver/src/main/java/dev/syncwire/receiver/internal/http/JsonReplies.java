@@ -12,7 +12,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
@@ -105,6 +108,38 @@ final class JsonReplies {
       }
     }
     return true;
+  }
+
+  /** Most a rejection reads of a body it did not need before it gives up on the connection instead. */
+  private static final int UNREAD_BODY_LIMIT = 64 * 1024;
+
+  /**
+   * Rejects a request whose body may still be on its way: the body is read if it has arrived, else the answer
+   * says {@code Connection: close}. Without this Jetty closes the connection after an answer that promised
+   * keep-alive, and a client that reuses it fails with no answer at all.
+   */
+  static void rejectUnread(Request request, Response response, ApiError rejection, Callback callback) {
+    if (!consumeArrivedBody(request)) {
+      response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+    }
+    reject(response, rejection, null, callback);
+  }
+
+  /** True if the whole body was read (or there was none) without waiting for more to arrive. */
+  private static boolean consumeArrivedBody(Request request) {
+    long read = 0;
+    while (read <= UNREAD_BODY_LIMIT) {
+      Content.Chunk chunk = request.read();
+      if (chunk == null || Content.Chunk.isFailure(chunk)) {
+        return false;
+      }
+      read += chunk.remaining();
+      chunk.release();
+      if (chunk.isLast()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static void reject(Response response, ApiError rejection, Long recordedId, Callback callback) {

@@ -167,12 +167,12 @@ public final class Routes extends Handler.Abstract {
         throw notFound(path);
       }
     } catch (ApiError rejection) {
-      JsonReplies.reject(response, rejection, null, callback);
+      JsonReplies.rejectUnread(request, response, rejection, callback);
     } catch (RuntimeException e) {
       // Logged once; no stack trace on the wire.
       LOG.error("{} {} failed", method, path, e);
-      JsonReplies.reject(response, ApiError.of(500, "internal_error", "request", "handled", null,
-          "the receiver failed on this request (" + e.getClass().getSimpleName() + "); see its log"), null, callback);
+      JsonReplies.rejectUnread(request, response, ApiError.of(500, "internal_error", "request", "handled", null,
+          "the receiver failed on this request (" + e.getClass().getSimpleName() + "); see its log"), callback);
     }
     return true;
   }
