@@ -26,9 +26,9 @@ import java.util.function.LongFunction;
  * JSON from canned stubs, under the same closed-loop load in one run: warm-up, then
  * {@code rounds} rounds of one fixed-length phase per server, the order
  * reversed or rotated each round.
- * The servers run in a second JVM ({@link FakeServers}); this one generates the load.
+ * Each server runs in a JVM of its own ({@link FakeServers}); this one generates the load.
  *
- * <p>The calls are twilio-java's, replayed: the servers JVM makes each call once through the SDK
+ * <p>The calls are twilio-java's, replayed: the fake's JVM makes each call once through the SDK
  * and hands over method, URL, headers and body as the fake recorded them; here only the values
  * change (a new document body, a new unique map key). Mix, one third each: document update
  * ({@code POST .../Documents/call-state}, {@code Data}), map item create
@@ -56,21 +56,30 @@ public final class FakeBench {
     String serverHeap = options.getOrDefault("server-heap", "8g");
     String serverJvmOptions = options.getOrDefault("server-jvm", "");
 
-    Process servers = startServers(serverHeap, serverJvmOptions);
+    // One JVM per server: in one JVM, WireMock's third RequestJournalStore type made the fake's
+    // journal calls megamorphic, and the fake's first measured round ran at a third of its speed.
+    Map<String, Process> servers = new LinkedHashMap<>();
     boolean passed = false;
     try (FakeLoad load = FakeLoad.start(concurrency, KINDS.length)) {
-      BufferedReader out = new BufferedReader(new InputStreamReader(servers.getInputStream(), StandardCharsets.UTF_8));
-      String line = out.readLine();
-      while (line != null && !line.startsWith("ports ")) {
-        System.err.println("servers: " + line); // e.g. -XX:StartFlightRecording's notice
-        line = out.readLine();
-      }
-      Map<String, String> ports = BenchArgs.ports(line);
+      Process fakeJvm = startServer(serverHeap, serverJvmOptions, "--serve", "fake");
+      servers.put("SyncApiFake", fakeJvm);
+      BufferedReader out = new BufferedReader(new InputStreamReader(fakeJvm.getInputStream(), StandardCharsets.UTF_8));
+      Map<String, String> ports = new LinkedHashMap<>(BenchArgs.ports(firstPortsLine(out)));
       String sdkLine = out.readLine();
       if (sdkLine == null || !sdkLine.startsWith("sdk ")) {
-        throw new IllegalStateException("the server JVM did not print the SDK's calls; it printed: " + sdkLine);
+        throw new IllegalStateException("the fake's JVM did not print the SDK's calls; it printed: " + sdkLine);
       }
       JsonNode sdk = JSON.readTree(sdkLine.substring(4));
+      Path stubs = java.nio.file.Files.createTempFile("syncwire-fake-bench-stubs", ".json");
+      stubs.toFile().deleteOnExit();
+      java.nio.file.Files.writeString(stubs, sdkLine.substring(4));
+      for (String[] server : new String[][] {{"plain WireMock", "wiremock"}, {"WireMock, fake's settings",
+          "wiremock-tuned"}}) {
+        Process jvm = startServer(serverHeap, serverJvmOptions, "--serve", server[1], "--stubs", stubs.toString());
+        servers.put(server[0], jvm);
+        ports.putAll(BenchArgs.ports(firstPortsLine(
+            new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8)))));
+      }
       System.out.println("twilio-java's calls, as the fake recorded them (replayed with new Data/Key values):");
       for (JsonNode call : sdk) {
         System.out.printf(Locale.ROOT, "  %s %s  body %s  -> %d, %,d bytes%n    headers %s%n", call.get("method").asText(),
@@ -83,8 +92,9 @@ public final class FakeBench {
       targets.put("plain WireMock", mix(sdk, URI.create("http://127.0.0.1:" + ports.get("wiremock")), runId));
       targets.put("WireMock, fake's settings", mix(sdk, URI.create("http://127.0.0.1:" + ports.get("wiremock-tuned")),
           runId));
-      System.out.printf(Locale.ROOT, "servers in JVM pid %d (-Xmx%s %s), load from pid %d: %d connections, "
-              + "%d s warm-up and %d x %d s per server; load average %s%n", servers.pid(), serverHeap,
+      System.out.printf(Locale.ROOT, "servers each in its own JVM, pids %s (-Xmx%s %s), load from pid %d: %d connections, "
+              + "%d s warm-up and %d x %d s per server; load average %s%n",
+          servers.values().stream().map(p -> String.valueOf(p.pid())).toList(), serverHeap,
           serverJvmOptions, ProcessHandle.current().pid(), concurrency, warmup, rounds, seconds, loadAverage());
 
       for (Map.Entry<String, LongFunction<FakeLoad.Call>> t : targets.entrySet()) {
@@ -103,10 +113,10 @@ public final class FakeBench {
           java.util.Collections.reverse(order);
         }
         for (String name : order) {
-          long serverCpu0 = cpuNanos(servers);
+          long serverCpu0 = cpuNanos(servers.get(name));
           long loadCpu0 = ownCpuNanos();
           FakeLoad.Phase phase = load.run(name, targets.get(name), seconds * 1000L);
-          double serverUs = (cpuNanos(servers) - serverCpu0) / 1e3 / phase.ok();
+          double serverUs = (cpuNanos(servers.get(name)) - serverCpu0) / 1e3 / phase.ok();
           double loadUs = (ownCpuNanos() - loadCpu0) / 1e3 / phase.ok();
           results.get(name).add(phase);
           cpu.computeIfAbsent(name, k -> new ArrayList<>()).add(new double[] {serverUs, loadUs});
@@ -134,9 +144,11 @@ public final class FakeBench {
       }
       passed = true;
     } finally {
-      servers.getOutputStream().close();
-      if (!servers.waitFor(10, TimeUnit.SECONDS)) {
-        servers.destroy();
+      for (Process server : servers.values()) {
+        server.getOutputStream().close();
+        if (!server.waitFor(10, TimeUnit.SECONDS)) {
+          server.destroy();
+        }
       }
       if (!passed) {
         System.err.println("FAILED; see above");
@@ -236,7 +248,17 @@ public final class FakeBench {
     }
   }
 
-  private static Process startServers(String heap, String jvmOptions) throws Exception {
+  /** Skips what a server JVM prints before its {@code ports} line (e.g. -XX:StartFlightRecording's notice). */
+  private static String firstPortsLine(BufferedReader out) throws java.io.IOException {
+    String line = out.readLine();
+    while (line != null && !line.startsWith("ports ")) {
+      System.err.println("server: " + line);
+      line = out.readLine();
+    }
+    return line;
+  }
+
+  private static Process startServer(String heap, String jvmOptions, String... args) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap,
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
@@ -244,6 +266,7 @@ public final class FakeBench {
       command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
     }
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), FakeServers.class.getName()));
+    command.addAll(Arrays.asList(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectError(ProcessBuilder.Redirect.INHERIT);
     return builder.start();

@@ -21,13 +21,15 @@ import com.twilio.rest.sync.v1.service.SyncMap;
 import com.twilio.rest.sync.v1.service.synclist.SyncListItem;
 import com.twilio.rest.sync.v1.service.syncmap.SyncMapItem;
 import dev.syncwire.harness.fake.SyncApiFake;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The server side of {@link FakeBench}, in its own JVM: a {@link SyncApiFake} (as users start it:
+ * The server side of {@link FakeBench}, one server per JVM ({@code --serve fake}, {@code wiremock} or
+ * {@code wiremock-tuned}), so that no server's classes change how the JIT compiles another's: a {@link SyncApiFake} (as users start it:
  * {@code SyncApiFake.builder().start()}) with a document {@code call-state}, a map
  * {@code user-presence} and a list {@code activity-feed} of 100 items, all made through the
  * twilio-java SDK; and a plain WireMock server (WireMock's defaults) with three canned stubs that
@@ -35,10 +37,11 @@ import java.util.Set;
  * a WireMock server with the fake's own WireMock settings ({@link #fakesSettings()}, as SyncApiFake's
  * javadoc lists them), which separates what the settings save from what the Sync logic costs.
  *
- * <p>Prints one line {@code ports fake=P wiremock=P wiremock-tuned=P}, then one line {@code sdk <json>} holding
- * the three requests twilio-java sent (method, URL, headers, body, answer size) as the fake's
- * request journal recorded them, so the load JVM replays exactly what the SDK sends. Serves until
- * its standard input closes.
+ * <p>The fake prints one line {@code ports fake=P}, then one line {@code sdk <json>} holding the three
+ * requests twilio-java sent (method, URL, headers, body, answer) as the fake's request journal
+ * recorded them, so the load JVM replays exactly what the SDK sends; the WireMock servers read that
+ * JSON from {@code --stubs FILE} and print {@code ports NAME=P}. Each serves until its standard
+ * input closes.
  */
 public final class FakeServers {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,15 +68,39 @@ public final class FakeServers {
   }
 
   public static void main(String[] args) throws Exception {
-    SyncApiFake fake = SyncApiFake.builder().start();
-    WireMockServer plain = null;
-    WireMockServer tuned = null;
-    try {
+    Map<String, String> options = BenchArgs.options(args, "--serve fake | --serve wiremock --stubs FILE"
+        + " | --serve wiremock-tuned --stubs FILE");
+    String serve = options.getOrDefault("serve", "fake");
+    switch (serve) {
+      case "fake" -> serveFake();
+      case "wiremock", "wiremock-tuned" -> {
+        String stubs = options.get("stubs");
+        if (stubs == null) {
+          throw new IllegalArgumentException("--serve " + serve + " needs --stubs FILE (the fake's sdk line)");
+        }
+        serveStubs(serve, (ArrayNode) JSON.readTree(Path.of(stubs).toFile()));
+      }
+      default -> throw new IllegalArgumentException("--serve must be fake, wiremock or wiremock-tuned; received "
+          + serve);
+    }
+  }
+
+  /** Prints {@code ports fake=P} and {@code sdk <json>} (each call with its answer), then serves. */
+  private static void serveFake() throws Exception {
+    try (SyncApiFake fake = SyncApiFake.builder().start()) {
       ArrayNode sdk = prepare(fake);
-      plain = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
-      plain.start();
-      tuned = new WireMockServer(fakesSettings());
-      tuned.start();
+      System.out.println("ports fake=" + fake.port());
+      System.out.println("sdk " + JSON.writeValueAsString(sdk));
+      serveUntilStdinCloses();
+    }
+  }
+
+  /** One WireMock server answering the fake's recorded answers; prints {@code ports NAME=P}, then serves. */
+  private static void serveStubs(String name, ArrayNode sdk) throws Exception {
+    WireMockServer server = new WireMockServer(name.equals("wiremock")
+        ? WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort() : fakesSettings());
+    server.start();
+    try {
       for (int i = 0; i < sdk.size(); i++) {
         ObjectNode call = (ObjectNode) sdk.get(i);
         String path = call.get("url").asText().replaceFirst("\\?.*", "");
@@ -83,25 +110,20 @@ public final class FakeServers {
             .replaceFirst("/Documents/[^/]+$", "/Documents/[^/]+");
         MappingBuilder stub = call.get("method").asText().equals("GET") ? get(urlPathMatching(pattern))
             : post(urlPathMatching(pattern));
-        stub.willReturn(aResponse().withStatus(call.get("status").asInt())
-            .withHeader("Content-Type", "application/json").withBody(call.remove("answer").asText()));
-        plain.stubFor(stub);
-        tuned.stubFor(stub);
+        server.stubFor(stub.willReturn(aResponse().withStatus(call.get("status").asInt())
+            .withHeader("Content-Type", "application/json").withBody(call.get("answer").asText())));
       }
-      System.out.println("ports fake=" + fake.port() + " wiremock=" + plain.port() + " wiremock-tuned=" + tuned.port());
-      System.out.println("sdk " + JSON.writeValueAsString(sdk));
-      System.out.flush();
-      while (System.in.read() >= 0) {
-        // serve until the benchmark closes our standard input (or dies)
-      }
+      System.out.println("ports " + name + "=" + server.port());
+      serveUntilStdinCloses();
     } finally {
-      if (plain != null) {
-        plain.stop();
-      }
-      if (tuned != null) {
-        tuned.stop();
-      }
-      fake.close();
+      server.stop();
+    }
+  }
+
+  private static void serveUntilStdinCloses() throws java.io.IOException {
+    System.out.flush();
+    while (System.in.read() >= 0) {
+      // serve until the benchmark closes our standard input (or dies)
     }
   }
 
