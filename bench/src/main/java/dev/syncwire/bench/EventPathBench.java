@@ -79,11 +79,11 @@ public class EventPathBench {
   }
 
   /**
-   * The HMAC-SHA1 check the receiver makes, at the public URL the pool signed for, through the
+   * The HMAC-SHA1 check the receiver makes, at the URL the pool signed for (public URL plus path), through the
    * fixtures' {@link TwilioSignature}: the receiver's own validator is internal to it.
    */
   private static SignatureVerdict checkSignature(FormParams params, String signature) {
-    return TwilioSignature.constantTimeEquals(TwilioSignature.compute(WebhookPool.AUTH_TOKEN, WebhookPool.PUBLIC_URL,
+    return TwilioSignature.constantTimeEquals(TwilioSignature.compute(WebhookPool.AUTH_TOKEN, WebhookPool.SIGNED_URL,
         params), signature) ? SignatureVerdict.VALID : SignatureVerdict.INVALID;
   }
 
@@ -113,6 +113,6 @@ public class EventPathBench {
     SyncWebhook webhook = SyncWebhook.read(params);
     return new SyncEvent(i + 1, Instant.now(), webhook.isValid() ? EventStatus.ACCEPTED : EventStatus.REJECTED,
         webhook, RawRequest.ofHeaderPairs("POST", "/webhooks", WebhookPool.CONTENT_TYPE, headers, pool.body(i)),
-        verdict, verdict == SignatureVerdict.VALID ? WebhookPool.PUBLIC_URL : null, null, webhook.violations());
+        verdict, verdict == SignatureVerdict.VALID ? WebhookPool.SIGNED_URL : null, null, webhook.violations());
   }
 }
