@@ -1,5 +1,7 @@
 package dev.syncwire.bench;
 
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,6 +20,19 @@ final class BenchArgs {
       options.put(args[i].substring(2), args[++i]);
     }
     return options;
+  }
+
+  /**
+   * Reads the server JVM's output up to its {@code ports} line and returns that line as a map; what
+   * the JVM or an agent printed first (-Xlog, JFR's "Started recording") goes to standard error.
+   */
+  static Map<String, String> ports(BufferedReader out) throws IOException {
+    String line = out.readLine();
+    while (line != null && !line.startsWith("ports ")) {
+      System.err.println("server: " + line);
+      line = out.readLine();
+    }
+    return ports(line);
   }
 
   /** The server JVM's {@code ports name=port ...} line, as a map. */

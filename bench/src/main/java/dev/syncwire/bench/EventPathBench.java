@@ -79,8 +79,8 @@ public class EventPathBench {
   }
 
   /**
-   * The HMAC-SHA1 check the receiver makes, at the URL the pool signed for (public URL plus path), through the
-   * fixtures' {@link TwilioSignature}: the receiver's own validator is internal to it.
+   * The HMAC-SHA1 check the receiver makes, at the URL the pool signed for (public URL plus path),
+   * through the fixtures' {@link TwilioSignature}: the receiver's own validator is internal to it.
    */
   private static SignatureVerdict checkSignature(FormParams params, String signature) {
     return TwilioSignature.constantTimeEquals(TwilioSignature.compute(WebhookPool.AUTH_TOKEN, WebhookPool.SIGNED_URL,

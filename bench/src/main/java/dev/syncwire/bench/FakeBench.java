@@ -64,7 +64,7 @@ public final class FakeBench {
       Process fakeJvm = startServer(serverHeap, serverJvmOptions, "--serve", "fake");
       servers.put("SyncApiFake", fakeJvm);
       BufferedReader out = new BufferedReader(new InputStreamReader(fakeJvm.getInputStream(), StandardCharsets.UTF_8));
-      Map<String, String> ports = new LinkedHashMap<>(BenchArgs.ports(firstPortsLine(out)));
+      Map<String, String> ports = new LinkedHashMap<>(BenchArgs.ports(out));
       String sdkLine = out.readLine();
       if (sdkLine == null || !sdkLine.startsWith("sdk ")) {
         throw new IllegalStateException("the fake's JVM did not print the SDK's calls; it printed: " + sdkLine);
@@ -77,8 +77,8 @@ public final class FakeBench {
           "wiremock-tuned"}}) {
         Process jvm = startServer(serverHeap, serverJvmOptions, "--serve", server[1], "--stubs", stubs.toString());
         servers.put(server[0], jvm);
-        ports.putAll(BenchArgs.ports(firstPortsLine(
-            new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8)))));
+        ports.putAll(BenchArgs.ports(
+            new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))));
       }
       System.out.println("twilio-java's calls, as the fake recorded them (replayed with new Data/Key values):");
       for (JsonNode call : sdk) {
@@ -92,8 +92,8 @@ public final class FakeBench {
       targets.put("plain WireMock", mix(sdk, URI.create("http://127.0.0.1:" + ports.get("wiremock")), runId));
       targets.put("WireMock, fake's settings", mix(sdk, URI.create("http://127.0.0.1:" + ports.get("wiremock-tuned")),
           runId));
-      System.out.printf(Locale.ROOT, "servers each in its own JVM, pids %s (-Xmx%s %s), load from pid %d: %d connections, "
-              + "%d s warm-up and %d x %d s per server; load average %s%n",
+      System.out.printf(Locale.ROOT, "servers each in its own JVM, pids %s (-Xmx%s %s), load from pid %d: "
+              + "%d connections, %d s warm-up and %d x %d s per server; load average %s%n",
           servers.values().stream().map(p -> String.valueOf(p.pid())).toList(), serverHeap,
           serverJvmOptions, ProcessHandle.current().pid(), concurrency, warmup, rounds, seconds, loadAverage());
 
@@ -246,16 +246,6 @@ public final class FakeBench {
     } catch (Exception e) {
       return "?";
     }
-  }
-
-  /** Skips what a server JVM prints before its {@code ports} line (e.g. -XX:StartFlightRecording's notice). */
-  private static String firstPortsLine(BufferedReader out) throws java.io.IOException {
-    String line = out.readLine();
-    while (line != null && !line.startsWith("ports ")) {
-      System.err.println("server: " + line);
-      line = out.readLine();
-    }
-    return line;
   }
 
   private static Process startServer(String heap, String jvmOptions, String... args) throws Exception {

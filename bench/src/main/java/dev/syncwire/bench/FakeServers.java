@@ -30,8 +30,8 @@ import java.util.Set;
 /**
  * The server side of {@link FakeBench}, one server per JVM ({@code --serve fake}, {@code wiremock}
  * or {@code wiremock-tuned}), so that no server's classes change how the JIT compiles another's: a
- * {@link SyncApiFake} (as users start it: {@code SyncApiFake.builder().start()}) with a document {@code call-state}, a map
- * {@code user-presence} and a list {@code activity-feed} of 100 items, all made through the
+ * {@link SyncApiFake} (as users start it: {@code SyncApiFake.builder().start()}) with a document
+ * {@code call-state}, a map {@code user-presence} and a list {@code activity-feed} of 100 items, all made through the
  * twilio-java SDK; and a plain WireMock server (WireMock's defaults) with three canned stubs that
  * answer exactly the JSON the fake answered for the three benchmarked calls; and the same stubs on
  * a WireMock server with the fake's own WireMock settings ({@link #fakesSettings()}, as SyncApiFake's

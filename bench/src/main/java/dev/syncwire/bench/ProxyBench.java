@@ -63,7 +63,7 @@ public final class ProxyBench {
     Process servers = startServers(serverHeap, caDir);
     try {
       BufferedReader out = new BufferedReader(new InputStreamReader(servers.getInputStream(), StandardCharsets.UTF_8));
-      Map<String, String> ports = BenchArgs.ports(out.readLine());
+      Map<String, String> ports = BenchArgs.ports(out);
       Path caFile = Path.of(expect(out.readLine(), "ca "));
       JsonNode sdk = JSON.readTree(expect(out.readLine(), "sdk "));
       int proxyPort = Integer.parseInt(ports.get("proxy"));

@@ -310,12 +310,7 @@ public final class ThroughputBench {
   }
 
   private static Map<String, String> readPorts(Process servers) throws Exception {
-    BufferedReader out = new BufferedReader(new InputStreamReader(servers.getInputStream(), StandardCharsets.UTF_8));
-    String line = out.readLine();
-    while (line != null && !line.startsWith("ports ")) {
-      line = out.readLine(); // JVM and agent lines (-Xlog, JFR's "Started recording", a profiler's) before ours
-    }
-    return BenchArgs.ports(line);
+    return BenchArgs.ports(new BufferedReader(new InputStreamReader(servers.getInputStream(), StandardCharsets.UTF_8)));
   }
 
   /** One benchmarked server: where to post, which webhooks it gets, and how to read what it recorded. */
